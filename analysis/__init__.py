@@ -1,0 +1,1 @@
+"""Analysis pack for Hebrew and Arabic news about the AI industry."""

@@ -1,0 +1,175 @@
+"""Per-language data files and the one place attached prefixes are handled.
+
+Each language has a folder ``analysis/data/<code>/`` of hand-edited files:
+
+* ``language.yaml``: name, script range, attached prefixes, sentence rules;
+* ``numbers.yaml``: number, scale and unit words, hedges, range words;
+* ``cues.yaml``: section, attribution and period cue words;
+* ``topics.csv`` (``topic,cue``) and ``aliases.csv`` (``entity,alias``).
+
+Every YAML file is checked against :data:`SCHEMAS`: an unknown key is an
+error naming the file, so a typo in a data file never passes silently.
+Words in data files are written plainly; they are normalized with
+:func:`analysis.normalize.normalize_word` when loaded, and the prefixed forms
+(``ו``+``ל``+word, ``وال``+word, ``ב-OpenAI``, ``بـ DeepSeek``) are generated
+here, never listed in data.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import yaml
+
+from .normalize import normalize_word
+
+__all__ = ["DATA_DIR", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+#: Allowed top-level keys of each per-language YAML file.
+SCHEMAS: dict[str, set[str]] = {
+    "language": {"name", "script", "prefixes", "sentence_end", "abbreviations"},
+    "cues": {"sections", "attribution", "periods", "changes", "subject_stop"},
+    "numbers": {
+        "digits", "ones", "tens", "hundreds", "teens", "scales", "fractions", "vague",
+        "ordinals", "hedges", "negative", "decimal_point", "range", "currencies", "percent",
+        "durations", "counted", "multipliers", "ranks", "months", "weekdays", "year_cues",
+        "not_quantities", "conjunction", "per", "plus", "compound",
+    },
+}
+
+
+class LanguageDataError(ValueError):
+    """A language data file is missing, malformed or has an unknown key."""
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a UTF-8 CSV data file as dicts (a missing file gives no rows)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [dict(row) for row in csv.DictReader(fh)]
+
+
+class Language:
+    """The data of one language and the regexes built from it."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.dir = DATA_DIR / code
+        if not (self.dir / "language.yaml").exists():
+            raise LanguageDataError(f"no language data for {code!r} in {self.dir}")
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    @functools.cache
+    def load(self, name: str) -> dict:
+        """The validated contents of ``data/<code>/<name>.yaml`` ({} if absent)."""
+        path = self.dir / f"{name}.yaml"
+        if not path.exists():
+            return {}
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise LanguageDataError(f"{path}: not valid YAML: {exc}") from None
+        if not isinstance(data, dict):
+            raise LanguageDataError(f"{path}: expected a mapping at the top level")
+        unknown = set(data) - SCHEMAS.get(name, set(data))
+        if unknown:
+            raise LanguageDataError(f"{path}: unknown key(s) {sorted(unknown)}; allowed: {sorted(SCHEMAS[name])}")
+        return data
+
+    @functools.cache
+    def csv(self, name: str) -> list[dict[str, str]]:
+        """Rows of ``data/<code>/<name>.csv``."""
+        return read_csv(self.dir / f"{name}.csv")
+
+    @functools.cached_property
+    def script(self) -> re.Pattern:
+        """A character class matching one letter of this language's script."""
+        return re.compile(f"[{self.load('language')['script']}]")
+
+    @functools.cached_property
+    def prefix_units(self) -> list[str]:
+        return sorted((normalize_word(u) for u in self.load("language").get("prefixes", {}).get("units", [])),
+                      key=len, reverse=True)
+
+    @functools.cached_property
+    def prefix_pattern(self) -> str:
+        """Regex source for an optional attached prefix, joiner included."""
+        spec = self.load("language").get("prefixes", {})
+        if not self.prefix_units:
+            return ""
+        units = "|".join(map(re.escape, self.prefix_units))
+        joiners = "|".join(map(re.escape, spec.get("joiners", [])))
+        joiner = f"(?:{joiners})?" if joiners else ""
+        return f"(?:(?:{units}){{1,{int(spec.get('max', 1))}}}{joiner})?"
+
+    def words_regex(self, words: Iterable[str], prefix: bool = True) -> re.Pattern:
+        """Match any of ``words`` as a whole word, optionally after an attached prefix.
+
+        Groups: ``prefix`` (possibly empty) and ``word``. Matching is on
+        normalized text; the words are normalized here.
+        """
+        forms = sorted({normalize_word(w) for w in words if w and normalize_word(w)}, key=len, reverse=True)
+        if not forms:
+            return re.compile(r"(?!x)x")
+        alt = "|".join(map(re.escape, forms))
+        pre = self.prefix_pattern if prefix else ""
+        return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{alt})(?!\w)")
+
+    def split_prefix(self, word: str) -> Iterator[tuple[str, str]]:
+        """Yield ``(prefix, rest)`` readings of ``word``, the bare reading first.
+
+        >>> list(language("he").split_prefix("ולשלושה"))[:3]
+        [('', 'ולשלושה'), ('ו', 'לשלושה'), ('ול', 'שלושה')]
+        """
+        spec = self.load("language").get("prefixes", {})
+        limit = int(spec.get("max", 1))
+        joiners = [normalize_word(j) or j for j in spec.get("joiners", [])]
+        seen: set[tuple[str, str]] = set()
+
+        def walk(prefix: str, rest: str, depth: int) -> Iterator[tuple[str, str]]:
+            if (prefix, rest) in seen:
+                return
+            seen.add((prefix, rest))
+            yield prefix, rest
+            if depth == limit:
+                return
+            for unit in self.prefix_units:
+                if rest.startswith(unit) and len(rest) > len(unit):
+                    tail = rest[len(unit):]
+                    for j in joiners:
+                        if j and tail.startswith(j) and len(tail) > len(j):
+                            yield from walk(prefix + unit + j, tail[len(j):], limit)
+                    yield from walk(prefix + unit, tail, depth + 1)
+
+        # breadth by prefix length: collect then order
+        yield from sorted(walk("", word, 0), key=lambda pr: len(pr[0]))
+
+
+@functools.cache
+def language(code: str) -> Language:
+    """The :class:`Language` for ``code`` (``he``, ``ar``, …)."""
+    return Language(code)
+
+
+def languages() -> list[str]:
+    """Codes of every language with a data folder."""
+    return sorted(p.parent.name for p in DATA_DIR.glob("*/language.yaml"))
+
+
+def detect_language(text: str) -> str | None:
+    """The language whose script has the most letters in ``text``, or None."""
+    best, best_n = None, 0
+    for code in languages():
+        n = len(language(code).script.findall(text))
+        if n > best_n:
+            best, best_n = code, n
+    return best

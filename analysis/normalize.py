@@ -1,0 +1,116 @@
+"""A normalized copy of a text for matching, with a map back to the original.
+
+Matching (entities, numbers, cue words) runs on the copy; every span it finds
+is mapped back with :meth:`Normalized.to_original`, so offsets always index the
+decoded original text. The original is never edited.
+
+The copy differs from the original only by one-to-one character replacements
+and by deleted characters, never by insertions:
+
+* Arabic-Indic and Persian digits become ASCII digits; ``٫`` becomes ``.``,
+  ``٬`` becomes ``,`` and ``٪`` becomes ``%``.
+* Tatweel, Arabic diacritics, Hebrew niqqud and cantillation, bidi controls,
+  zero-width joiners and the BOM are deleted.
+* NBSP and other fixed-width spaces become a plain space; dashes, the minus
+  sign and the Hebrew maqaf become ``-``; ``״`` and curly double quotes become
+  ``"``, ``׳`` and curly single quotes become ``'``.
+* Arabic alef variants (``أ إ آ ٱ``) become ``ا`` and alef maqsura ``ى`` becomes
+  ``ي``; Latin letters are lower-cased.
+
+>>> n = normalize("בـ\u200f٥٫٥ مليار")
+>>> n.text
+'ב5.5 مليار'
+>>> n.to_original(1, 4)
+(3, 6)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+__all__ = ["Normalized", "normalize", "normalize_word"]
+
+_DELETE = (
+    "\u0640"  # tatweel
+    "\u064b-\u065f\u0670"  # Arabic diacritics (harakat, shadda, sukun, ...)
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # niqqud, cantillation
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"  # bidi, zw*, BOM, soft hyphen
+)
+_DELETE_RE = re.compile(f"[{_DELETE}]+")
+
+_REPLACE = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+    "\u066b": ".", "\u066c": ",", "\u066a": "%",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u05be": "-",  # maqaf
+    "\u05f4": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u05f3": "'", "\u2018": "'", "\u2019": "'",
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+    "\u0649": "\u064a",
+    **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+}
+def _chars(ranges: str) -> list[str]:
+    """Expand a character-class body such as ``a-c\u0640`` into characters."""
+    out: list[str] = []
+    i = 0
+    while i < len(ranges):
+        if i + 2 < len(ranges) and ranges[i + 1] == "-":
+            out.extend(chr(c) for c in range(ord(ranges[i]), ord(ranges[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(ranges[i])
+            i += 1
+    return out
+
+
+_TABLE = str.maketrans({**_REPLACE, **{c: None for c in _chars(_DELETE)}})
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized copy of ``original``; ``to_original`` maps spans back."""
+
+    original: str
+    text: str
+    # For each run of deleted characters: the index in ``text`` where it sat,
+    # and how many characters were deleted up to and including that run.
+    _at: list[int] = field(default_factory=list, repr=False)
+    _deleted: list[int] = field(default_factory=list, repr=False)
+
+    def position(self, i: int) -> int:
+        """Original index of the character at normalized index ``i``."""
+        k = bisect_right(self._at, i) - 1
+        return i + (self._deleted[k] if k >= 0 else 0)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalized span ``[start, end)`` to the original text."""
+        if not self._at:
+            return start, end
+        if end <= start:
+            p = self.position(start)
+            return p, p
+        return self.position(start), self.position(end - 1) + 1
+
+
+def normalize(original: str) -> Normalized:
+    """Return the normalized copy of ``original`` with its offset map."""
+    text = original.translate(_TABLE)
+    if len(text) == len(original):
+        return Normalized(original, text)
+    at: list[int] = []
+    deleted: list[int] = []
+    total = 0
+    for m in _DELETE_RE.finditer(original):
+        at.append(m.start() - total)
+        total += m.end() - m.start()
+        deleted.append(total)
+    return Normalized(original, text, at, deleted)
+
+
+def normalize_word(word: str) -> str:
+    """Normalize a word from a data file the way texts are normalized."""
+    return word.translate(_TABLE).strip()
