@@ -27,13 +27,13 @@ import yaml
 
 from .normalize import normalize_word
 
-__all__ = ["DATA_DIR", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
+__all__ = ["DATA_DIR", "trie_pattern", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
 
 DATA_DIR = Path(__file__).parent / "data"
 
 #: Allowed top-level keys of each per-language YAML file.
 SCHEMAS: dict[str, set[str]] = {
-    "language": {"name", "script", "prefixes", "sentence_end", "abbreviations"},
+    "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations"},
     "cues": {"sections", "attribution", "periods", "changes", "subject_stop"},
     "numbers": {
         "digits", "ones", "tens", "hundreds", "teens", "scales", "fractions", "vague",
@@ -111,18 +111,31 @@ class Language:
         joiner = f"(?:{joiners})?" if joiners else ""
         return f"(?:(?:{units}){{1,{int(spec.get('max', 1))}}}{joiner})?"
 
+    def word_forms(self, words: Iterable[str], prefix: bool = True) -> dict[str, str]:
+        """Normalized forms a word may take in text → the normalized word.
+
+        Besides the word itself this adds contracted forms from the data
+        (``ل`` + ``الولايات`` is written ``للولايات``).
+        """
+        forms = {normalize_word(w): normalize_word(w) for w in words if w and normalize_word(w)}
+        if prefix:
+            for article, merged in self.load("language").get("prefixes", {}).get("contractions", {}).items():
+                for f, word in list(forms.items()):
+                    if f.startswith(article):
+                        forms.setdefault(merged + f[len(article):], word)
+        return forms
+
     def words_regex(self, words: Iterable[str], prefix: bool = True) -> re.Pattern:
         """Match any of ``words`` as a whole word, optionally after an attached prefix.
 
-        Groups: ``prefix`` (possibly empty) and ``word``. Matching is on
-        normalized text; the words are normalized here.
+        Groups: ``prefix`` (possibly empty) and ``word``; map ``word`` back to
+        the data word with :meth:`word_forms`. Matching is on normalized text.
         """
-        forms = sorted({normalize_word(w) for w in words if w and normalize_word(w)}, key=len, reverse=True)
+        forms = self.word_forms(words, prefix)
         if not forms:
             return re.compile(r"(?!x)x")
-        alt = "|".join(map(re.escape, forms))
         pre = self.prefix_pattern if prefix else ""
-        return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{alt})(?!\w)")
+        return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})(?!\w)")
 
     def split_prefix(self, word: str) -> Iterator[tuple[str, str]]:
         """Yield ``(prefix, rest)`` readings of ``word``, the bare reading first.
@@ -152,6 +165,32 @@ class Language:
 
         # breadth by prefix length: collect then order
         yield from sorted(walk("", word, 0), key=lambda pr: len(pr[0]))
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Regex source matching any of ``words``, longest first, as a prefix trie.
+
+    A trie is much faster for Python's ``re`` than a flat alternation.
+
+    >>> re.fullmatch(trie_pattern(["ab", "abc", "b"]), "abc") is not None
+    True
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
 
 
 @functools.cache

@@ -95,6 +95,23 @@ class Normalized:
             return p, p
         return self.position(start), self.position(end - 1) + 1
 
+    def index_of(self, original_index: int) -> int:
+        """The first normalized index whose original position is >= ``original_index``."""
+        if not self._at:
+            return original_index
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.position(mid) < original_index:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Map the original span ``[start, end)`` to the normalized copy."""
+        return self.index_of(start), self.index_of(end)
+
 
 def normalize(original: str) -> Normalized:
     """Return the normalized copy of ``original`` with its offset map."""

@@ -1,0 +1,69 @@
+"""Command line: ``python -m analysis corpus [PATH]`` and ``python -m analysis claims PATH...``.
+
+Bad input is reported on stderr as ``file: problem`` and never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _progress(i: int, n: int, name: str) -> None:
+    if n >= 20 and (i % 10 == 0 or i == n - 1):
+        print(f"loading {i + 1}/{n}: {name}", file=sys.stderr, flush=True)
+
+
+def _report(corpus) -> None:
+    for row in corpus.problems.itertuples():
+        print(f"{row.level}: {row.message}", file=sys.stderr)
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.path, strict=args.strict, progress=_progress)
+    _report(corpus)
+    print(corpus.summary())
+    return 1 if (corpus.problems["level"] == "error").any() else 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from .claims import claims_for_paths, write_claims
+
+    table, problems = claims_for_paths([Path(p) for p in args.paths], progress=_progress)
+    for message in problems:
+        print(message, file=sys.stderr)
+    write_claims(table, sys.stdout, args.format)
+    return 0 if len(table) or not problems else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("corpus", help="load a folder of articles and print a one-screen summary")
+    p.add_argument("path", nargs="?", default="seeds", help="folder (or file) to load; default: seeds")
+    p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
+    p.set_defaults(run=cmd_corpus)
+    p = sub.add_parser("claims", help="list every reported number as a claim")
+    p.add_argument("paths", nargs="+", help="text files or folders")
+    p.add_argument("--format", choices=("csv", "json", "table"), default="csv")
+    p.set_defaults(run=cmd_claims)
+    args = parser.parse_args(argv)
+    from .corpus import CorpusError
+    from .documents import ManifestError
+    from .files import UnreadableFile
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # problems are printed by the commands themselves
+        try:
+            return args.run(args)
+        except (CorpusError, ManifestError, UnreadableFile) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except BrokenPipeError:
+            return 0

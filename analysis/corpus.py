@@ -1,0 +1,250 @@
+"""Load a folder of articles into a :class:`Corpus` of tidy tables.
+
+Tables (pandas DataFrames; the README's codebook documents every column):
+
+* ``documents``: one row per loaded file;
+* ``segments``: each page split into articles and sections;
+* ``sentences``: sentences with their topics;
+* ``mentions``: entity mentions;
+* ``claims``: every reported number (built on first use, see :mod:`analysis.claims`);
+* ``skipped``: every file not loaded, and why; ``problems``: every warning and error.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .documents import Document, ManifestError, apply_manifest, read_manifest, script_mixing, sha256_of
+from .files import UnreadableFile, read_text_file
+from .langdata import detect_language, language, languages
+from .mentions import find_mentions
+from .normalize import normalize
+from .segments import segment_document
+from .sentences import split_sentences
+from .topics import topics_of
+
+__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "MANIFEST_NAME"]
+
+MANIFEST_NAME = "SOURCES.csv"
+_NOT_ARTICLES = {MANIFEST_NAME.lower(), "readme.md", "license", "license.md"}
+
+DOCUMENT_COLUMNS = {
+    "doc_id": "str", "file": "str", "lang": "str", "outlet": "str", "authors": "str", "published": "str",
+    "published_evidence": "str", "n_chars": "int64", "n_articles": "int64", "encoding": "str",
+    "sha256": "str", "in_manifest": "bool", "flags": "str", "notes": "str",
+}
+SEGMENT_COLUMNS = {"doc_id": "str", "article": "int64", "section": "str", "start": "int64", "end": "int64", "published": "str"}
+SENTENCE_COLUMNS = {
+    "doc_id": "str", "article": "int64", "section": "str", "sent_no": "int64", "start": "int64", "end": "int64",
+    "text": "str", "topics": "str",
+}
+MENTION_COLUMNS = {
+    "doc_id": "str", "article": "int64", "section": "str", "sent_no": "int64", "start": "int64", "end": "int64",
+    "surface": "str", "entity": "str", "type": "str",
+}
+SKIPPED_COLUMNS = {"file": "str", "reason": "str"}
+PROBLEM_COLUMNS = {"file": "str", "level": "str", "message": "str"}
+
+
+class CorpusError(ValueError):
+    """Raised by ``load_corpus(..., strict=True)`` for any file problem."""
+
+
+class CorpusWarning(UserWarning):
+    """A file was skipped, re-encoded or is missing from the manifest."""
+
+
+def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(columns))
+    return df.astype(columns) if len(df) else pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus: tables plus the documents themselves."""
+
+    root: Path
+    docs: dict[str, Document]
+    documents: pd.DataFrame
+    segments: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    skipped: pd.DataFrame
+    problems: pd.DataFrame
+    _claims: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """Every reported number as a traceable claim (see :mod:`analysis.claims`)."""
+        if self._claims is None:
+            from .claims import corpus_claims
+
+            self._claims = corpus_claims(self)
+        return self._claims
+
+    def text(self, doc_id: str) -> str:
+        """The decoded original text of one document."""
+        return self.docs[doc_id].text
+
+    def document(self, doc_id: str) -> Document:
+        """One document (displays as RTL HTML in JupyterLab)."""
+        return self.docs[doc_id]
+
+    def summary(self) -> str:
+        """A one-screen plain-text summary (what ``python -m analysis corpus`` prints)."""
+        from .display import corpus_summary
+
+        return corpus_summary(self)
+
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+
+        return corpus_html(self)
+
+    def __repr__(self) -> str:
+        return f"<Corpus {self.root}: {len(self.documents)} documents, {len(self.skipped)} skipped>"
+
+
+def _candidate_files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    return sorted(
+        p for p in root.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _NOT_ARTICLES
+    )
+
+
+def load_corpus(
+    path: str | Path = "seeds",
+    strict: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Corpus:
+    """Load every article file under ``path`` (a folder or one file).
+
+    Bad files (empty, binary, undecodable) are listed in ``Corpus.skipped``
+    with the reason and a :class:`CorpusWarning`; the rest still load.
+    With ``strict=True`` any problem raises :class:`CorpusError` instead.
+    ``progress(i, n, file)`` is called before each file.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise CorpusError(f"{root}: no such file or folder")
+    problems: list[dict] = []
+    skipped: list[dict] = []
+
+    def problem(file: str, level: str, message: str) -> None:
+        if strict:
+            raise CorpusError(message)
+        problems.append({"file": file, "level": level, "message": message})
+        warnings.warn(message, CorpusWarning, stacklevel=3)
+
+    folder = root if root.is_dir() else root.parent
+    manifest: dict[str, dict[str, str]] = {}
+    if (folder / MANIFEST_NAME).exists():
+        try:
+            manifest = read_manifest(folder / MANIFEST_NAME)
+        except ManifestError as exc:
+            problem(MANIFEST_NAME, "error", f"{exc}; loading without it")
+
+    files = _candidate_files(root)
+    docs: dict[str, Document] = {}
+    for i, p in enumerate(files):
+        if progress:
+            progress(i, len(files), p.name)
+        try:
+            decoded = read_text_file(p)
+        except UnreadableFile as exc:
+            skipped.append({"file": p.name, "reason": str(exc)})
+            problem(p.name, "warning", f"{p}: skipped: {exc}")
+            continue
+        doc = Document(
+            doc_id=p.stem, file=p.name, path=p, text=decoded.text, lang=detect_language(decoded.text),
+            encoding=decoded.encoding, sha256=sha256_of(p),
+        )
+        if decoded.warning:
+            doc.flags.append(f"encoding({decoded.encoding})")
+            problem(p.name, "warning", f"{p}: {decoded.warning}")
+        for message in apply_manifest(doc, manifest.get(p.name) if manifest or root.is_dir() else None):
+            problem(p.name, "warning", message)
+        if doc.lang not in languages():
+            doc.lang = doc.lang if doc.lang in languages() else None
+        if doc.doc_id in docs:
+            skipped.append({"file": p.name, "reason": f"doc_id {doc.doc_id} already used by {docs[doc.doc_id].file}"})
+            problem(p.name, "error", f"{p}: doc_id {doc.doc_id} is used twice; skipped")
+            continue
+        docs[doc.doc_id] = doc
+    if root.is_dir():
+        present = {p.name for p in files}
+        for name in sorted(set(manifest) - present):
+            skipped.append({"file": name, "reason": f"listed in {MANIFEST_NAME} but the file is missing"})
+            problem(name, "error", f"{folder / MANIFEST_NAME}: lists {name}, but {folder / name} does not exist")
+
+    return _build(root, docs, skipped, problems)
+
+
+def _build(root: Path, docs: dict[str, Document], skipped: list[dict], problems: list[dict]) -> Corpus:
+    seg_rows, sent_rows, mention_rows, doc_rows = [], [], [], []
+    for doc in docs.values():
+        segments = segment_document(doc.text, doc.lang)
+        n_articles = 1 + max((s.article for s in segments), default=0)
+        if n_articles > 1:
+            doc.flags.append(f"several_articles({n_articles})")
+        mixing = script_mixing(doc.text, language(doc.lang).script if doc.lang else None)
+        if mixing:
+            doc.flags.append(f"script_mixing({', '.join(mixing[:3])})")
+        norm = normalize(doc.text)
+        sent_spans = []
+        for seg in segments:
+            seg_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
+                             "start": seg.start, "end": seg.end, "published": doc.published_for(seg.article)})
+            for s in split_sentences(doc.text, seg.start, seg.end, doc.lang):
+                sent_no = len(sent_spans)
+                sent_spans.append((s.start, s.end, seg.article, seg.section, sent_no))
+                a, b = norm.to_normalized(s.start, s.end)
+                sent_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
+                                  "sent_no": sent_no, "start": s.start, "end": s.end,
+                                  "text": doc.text[s.start:s.end], "topics": topics_of(norm.text[a:b], doc.lang)})
+        locate = _locator(sent_spans)
+        for m in find_mentions(doc.text, doc.lang, norm):
+            article, section, sent_no = locate(m.start)
+            mention_rows.append({"doc_id": doc.doc_id, "article": article, "section": section, "sent_no": sent_no,
+                                 "start": m.start, "end": m.end, "surface": m.surface, "entity": m.entity,
+                                 "type": m.type})
+        doc_rows.append({
+            "doc_id": doc.doc_id, "file": doc.file, "lang": doc.lang or "", "outlet": doc.outlet,
+            "authors": doc.authors, "published": " ; ".join(doc.published),
+            "published_evidence": doc.published_evidence, "n_chars": len(doc.text), "n_articles": n_articles,
+            "encoding": doc.encoding, "sha256": doc.sha256, "in_manifest": doc.in_manifest,
+            "flags": "; ".join(doc.flags), "notes": doc.notes,
+        })
+    return Corpus(
+        root=root, docs=docs,
+        documents=_frame(doc_rows, DOCUMENT_COLUMNS), segments=_frame(seg_rows, SEGMENT_COLUMNS),
+        sentences=_frame(sent_rows, SENTENCE_COLUMNS), mentions=_frame(mention_rows, MENTION_COLUMNS),
+        skipped=_frame(skipped, SKIPPED_COLUMNS), problems=_frame(problems, PROBLEM_COLUMNS),
+    )
+
+
+def _locator(spans: list[tuple[int, int, int, str, int]]):
+    """Map a character offset to (article, section, sent_no) of its sentence."""
+    from bisect import bisect_right
+
+    starts = [s[0] for s in spans]
+
+    @functools.lru_cache(maxsize=None)
+    def locate(offset: int) -> tuple[int, str, int]:
+        k = bisect_right(starts, offset) - 1
+        if k < 0 or offset >= spans[k][1]:
+            k = max(k, 0)
+            if not spans:
+                return 0, "body", -1
+        _, _, article, section, sent_no = spans[k]
+        return article, section, sent_no
+
+    return locate

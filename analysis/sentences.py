@@ -1,0 +1,69 @@
+"""Segments → sentences, with offsets into the original text.
+
+A sentence ends at a line break, or at a sentence-final mark from
+``data/<lang>/language.yaml`` (``sentence_end``) followed by white space,
+closing quotes and brackets staying with it. A token listed in
+``abbreviations`` (``Ltd.``) or a decimal point (``5.74``) does not end a
+sentence. Every character that is not white space belongs to exactly one
+sentence, so the sentences and the gaps between them reassemble the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .langdata import language
+
+__all__ = ["Sentence", "split_sentences"]
+
+_DEFAULT_END = (".", "?", "!")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """``text[start:end]``: one sentence, stripped of surrounding white space."""
+
+    start: int
+    end: int
+
+
+@functools.cache
+def _boundary(lang: str | None) -> tuple[re.Pattern, re.Pattern | None]:
+    data = language(lang).load("language") if lang else {}
+    ends = data.get("sentence_end", _DEFAULT_END)
+    marks = "".join(re.escape(e) for e in ends)
+    boundary = re.compile(rf"[{marks}]+[\"'”’»)\]]*(?=\s|$)|\r\n|\r|\n")
+    abbrevs = data.get("abbreviations", [])
+    abbrev = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, abbrevs)) + r")$") if abbrevs else None
+    return boundary, abbrev
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> list[Sentence]:
+    """Sentences of ``text[start:end]`` as spans of ``text``.
+
+    >>> t = "Nova Ltd. -5.74%. שלום.\\nمرحبا"
+    >>> [t[s.start:s.end] for s in split_sentences(t, lang="he")]
+    ['Nova Ltd. -5.74%.', 'שלום.', 'مرحبا']
+    """
+    end = len(text) if end is None else end
+    boundary, abbrev = _boundary(lang)
+    out: list[Sentence] = []
+    cut = start
+    for m in boundary.finditer(text, start, end):
+        if m.group()[0] not in "\r\n" and abbrev and abbrev.search(text, cut, m.end()):
+            continue
+        _add(out, text, cut, m.end())
+        cut = m.end()
+    _add(out, text, cut, end)
+    return out
+
+
+def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        out.append(Sentence(a, b))
