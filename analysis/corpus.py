@@ -138,14 +138,14 @@ def load_corpus(
     problems: list[dict] = []
     skipped: list[dict] = []
 
-    def problem(file: str, level: str, message: str) -> None:
-        if strict:
+    def problem(file: str, level: str, message: str, fatal: bool = True) -> None:
+        if strict and fatal:
             raise CorpusError(message)
         problems.append({"file": file, "level": level, "message": message})
         warnings.warn(message, CorpusWarning, stacklevel=3)
 
     folder = root if root.is_dir() else root.parent
-    manifest: dict[str, dict[str, str]] = {}
+    manifest: dict[str, dict[str, str]] | None = None
     if (folder / MANIFEST_NAME).exists():
         try:
             manifest = read_manifest(folder / MANIFEST_NAME)
@@ -153,6 +153,9 @@ def load_corpus(
             problem(MANIFEST_NAME, "error", f"{exc}; loading without it")
 
     files = _candidate_files(root)
+    if manifest is None and root.is_dir() and files:
+        problem(MANIFEST_NAME, "warning", f"{folder}: no usable {MANIFEST_NAME}; metadata of every file is inferred",
+                fatal=False)
     docs: dict[str, Document] = {}
     for i, p in enumerate(files):
         if progress:
@@ -170,8 +173,11 @@ def load_corpus(
         if decoded.warning:
             doc.flags.append(f"encoding({decoded.encoding})")
             problem(p.name, "warning", f"{p}: {decoded.warning}")
-        for message in apply_manifest(doc, manifest.get(p.name) if manifest or root.is_dir() else None):
-            problem(p.name, "warning", message)
+        if manifest is not None:
+            for message in apply_manifest(doc, manifest.get(p.name)):
+                problem(p.name, "warning", message)
+        else:
+            doc.flags.append("no_manifest_row")
         if doc.lang not in languages():
             doc.lang = doc.lang if doc.lang in languages() else None
         if doc.doc_id in docs:
@@ -181,7 +187,7 @@ def load_corpus(
         docs[doc.doc_id] = doc
     if root.is_dir():
         present = {p.name for p in files}
-        for name in sorted(set(manifest) - present):
+        for name in sorted(set(manifest or {}) - present):
             skipped.append({"file": name, "reason": f"listed in {MANIFEST_NAME} but the file is missing"})
             problem(name, "error", f"{folder / MANIFEST_NAME}: lists {name}, but {folder / name} does not exist")
 

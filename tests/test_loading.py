@@ -1,0 +1,110 @@
+"""Bad input: every kind is reported with the file and reason, and nothing else is lost."""
+
+import shutil
+import warnings
+
+import pytest
+
+from analysis import CorpusError, CorpusWarning, load_corpus
+from conftest import SEEDS
+
+HE = "OpenAI גייסה 6.6 מיליארד דולר לפי שווי של 157 מיליארד דולר. החברה צופה הפסד השנה.\n"
+AR = "أعلنت xAI عن استكمال تمويل من السلسلة C بقيمة 6 مليارات دولار، وفقًا لـ CNBC.\n"
+
+# (file name, bytes, expected encoding or None when skipped, expected reason fragment or warning fragment)
+CASES = [
+    ("utf8.txt", HE.encode(), "utf-8", None),
+    ("utf8_bom.txt", b"\xef\xbb\xbf" + AR.encode(), "utf-8-sig", None),
+    ("crlf.txt", HE.replace("\n", "\r\n").encode(), "utf-8", None),
+    ("cp1255.txt", HE.encode("cp1255"), "cp1255", "decoded as cp1255"),
+    ("cp1256.txt", AR.encode("cp1256"), "cp1256", "decoded as cp1256"),
+    ("utf16_bom.txt", AR.encode("utf-16"), "utf-16", "decoded as utf-16"),
+    ("utf16le_nobom.txt", HE.encode("utf-16-le"), "utf-16-le", "decoded as utf-16-le"),
+    ("empty.txt", b"", None, "empty file"),
+    ("blank.txt", b"  \n\r\n ", None, "empty file"),
+    ("binary.bin", bytes(range(256)) * 8, None, "undecodable or binary"),
+    ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(200), None, "binary"),
+    ("nul.txt", b"abc\x00def " * 20, None, "binary"),
+]
+
+
+@pytest.fixture
+def bad_folder(tmp_path):
+    for name, data, _, _ in CASES:
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+def test_each_bad_input_is_reported_and_the_rest_loads(bad_folder):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(bad_folder)
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    loaded = corpus.documents.set_index("file")
+    skipped = corpus.skipped.set_index("file")["reason"]
+    for name, _, encoding, fragment in CASES:
+        if encoding is None:
+            assert name not in loaded.index
+            assert fragment in skipped[name]
+            assert any(name in m and fragment in m for m in messages), name
+        else:
+            assert loaded.loc[name, "encoding"] == encoding
+            if fragment:
+                assert any(name in m and fragment in m for m in messages), name
+    assert len(loaded) + len(skipped) == len(CASES)
+
+
+@pytest.mark.parametrize("name", [n for n, _, enc, _ in CASES if enc])
+def test_decoded_text_is_exact(bad_folder, name):
+    corpus = load_corpus(bad_folder / name)
+    text = corpus.docs[name.removesuffix(".txt")].text
+    assert text.replace("\r\n", "\n") in (HE, AR)
+
+
+def test_strict_raises_on_bad_file(bad_folder):
+    with pytest.raises(CorpusError, match=r"binary.bin: skipped: .*binary"):
+        load_corpus(bad_folder, strict=True)
+
+
+def test_file_without_manifest_row_loads_with_warning(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "seeds" / "new_article.txt").write_text(AR, encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="new_article.txt: no row in SOURCES.csv"):
+        corpus = load_corpus(tmp_path / "seeds")
+    row = corpus.documents.set_index("file").loc["new_article.txt"]
+    assert row["lang"] == "ar" and not row["in_manifest"] and "no_manifest_row" in row["flags"]
+    assert len(corpus.documents) == 6
+
+
+def test_manifest_row_without_file_is_an_error_naming_it(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "seeds" / "002_25063b146d92d0fe.txt").unlink()
+    with pytest.warns(CorpusWarning, match="lists 002_25063b146d92d0fe.txt, but .* does not exist"):
+        corpus = load_corpus(tmp_path / "seeds")
+    assert corpus.problems.iloc[0]["level"] == "error"
+    assert "002_25063b146d92d0fe.txt" in corpus.skipped["file"].tolist()
+    assert len(corpus.documents) == 4
+    with pytest.raises(CorpusError, match="002_25063b146d92d0fe.txt"):
+        load_corpus(tmp_path / "seeds", strict=True)
+
+
+def test_changed_file_is_flagged(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    path = tmp_path / "seeds" / "003_dc27bdc87947ed81.txt"
+    path.write_bytes(path.read_bytes() + b"\n")
+    with pytest.warns(CorpusWarning, match="sha256 differs"):
+        corpus = load_corpus(tmp_path / "seeds")
+    assert "sha256_mismatch" in corpus.documents.set_index("file").loc[path.name, "flags"]
+
+
+def test_malformed_manifest_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(HE, encoding="utf-8")
+    (tmp_path / "SOURCES.csv").write_text("file,lang\na.txt,he\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="SOURCES.csv: missing column"):
+        corpus = load_corpus(tmp_path)
+    assert len(corpus.documents) == 1
+
+
+def test_missing_path_raises_clear_error(tmp_path):
+    with pytest.raises(CorpusError, match="no such file or folder"):
+        load_corpus(tmp_path / "nope")
