@@ -34,7 +34,7 @@ DATA_DIR = Path(__file__).parent / "data"
 #: Allowed top-level keys of each per-language YAML file.
 SCHEMAS: dict[str, set[str]] = {
     "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations"},
-    "cues": {"sections", "attribution", "periods", "changes", "subject_stop"},
+    "cues": {"sections", "attribution", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
         "digits", "ones", "tens", "hundreds", "teens", "scales", "fractions", "vague",
         "ordinals", "hedges", "negative", "decimal_point", "range", "currencies", "percent",

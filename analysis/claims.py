@@ -1,0 +1,472 @@
+"""Mentions and quantities → claims: every reported number, traceable to its span.
+
+A claim is one quantity read by :func:`analysis.quantities.find_quantities`,
+placed in its sentence and given:
+
+* ``subject``: the entity the number is about: the nearest entity mention in
+  the same clause (before the number first), else in the sentence, else the
+  previous sentence's subject; outlets and quoted sources are never subjects;
+* ``metric``: from cue words (``data/<lang>/cues.yaml`` ``metrics``) near the
+  number, limited to the metrics that allow the claim's kind
+  (``data/metrics.csv``), and from the counted noun (users, employees…);
+* ``period``: the nearest explicit year or date in the sentence, or a relative
+  phrase (השנה, العام المقبل) resolved against the article's publication date;
+  the phrase itself is kept in ``period_phrase``;
+* ``attribution``: the source the sentence names (לפי, وفقًا لـ, قال …);
+* ``role``/``change_id``: "from X to Y" with a change verb gives two claims.
+
+Numbers that are part of a product or index name (``Gemini 2.0``, ``S&P 500``)
+are not claims.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+from .langdata import DATA_DIR, detect_language, language, read_csv
+from .mentions import Mention, find_mentions
+from .normalize import Normalized, normalize
+from .quantities import Quantity, find_quantities
+from .sentences import split_sentences
+
+__all__ = ["CLAIM_COLUMNS", "CSV_COLUMNS", "METRICS", "extract_claims", "corpus_claims", "claims_for_paths", "write_claims"]
+
+#: Columns of ``extract_claims`` (first, in this order), then the helpers.
+CLAIM_COLUMNS = [
+    "start", "end", "text", "value", "value_max", "unit", "kind", "approx", "subject", "metric", "period",
+    "attribution", "period_phrase", "role", "change_id", "hedge", "gloss", "sentence",
+]
+#: Columns of ``python -m analysis claims --format csv``.
+CSV_COLUMNS = ["doc"] + [c for c in CLAIM_COLUMNS if c != "sentence"]
+KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", "rank", "other")
+_SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
+_SOURCE_TYPES = {"outlet", "org", "person"}
+_CLAUSE_MARKS = re.compile(r"[,،;؛:()\[\]\"]|\s-\s")
+
+
+@functools.cache
+def _metric_kinds() -> dict[str, set[str]]:
+    return {r["metric"]: set(r["typical_kinds"].split("|")) for r in read_csv(DATA_DIR / "metrics.csv")}
+
+
+METRICS = tuple(_metric_kinds())
+
+#: Counted-noun units that name their metric directly.
+_UNIT_METRIC = {"users": "users", "employees": "employees", "downloads": "downloads", "comments": "comments",
+                "executives": "departures", "pages": "", "pixels": "product_spec"}
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    key: str
+
+
+class _Cues:
+    """Cue words of one language compiled once."""
+
+    def __init__(self, lang: str):
+        lang_data = language(lang)
+        cues = lang_data.load("cues")
+        self.lang = lang_data
+        self.metric_order = list(cues.get("metrics", {}))
+        for metric in self.metric_order:
+            if metric not in _metric_kinds():
+                raise ValueError(f"data/{lang}/cues.yaml: metric {metric!r} is not in data/metrics.csv")
+        self.metrics = self._compile({w: m for m, ws in reversed(list(cues.get("metrics", {}).items())) for w in ws})
+        att = cues.get("attribution", {})
+        self.before_source = self._compile({w: "source" for w in att.get("before_source", [])})
+        self.speech = self._compile({w: "speech" for w in att.get("speech", [])})
+        self.periods = {p["phrase"]: (p["unit"], int(p["offset"])) for p in cues.get("periods", [])}
+        self.period_re = self._compile({w: w for w in self.periods})
+        ch = cues.get("changes", {})
+        self.change_verbs = self._compile({w: "verb" for w in ch.get("verbs", [])})
+        self.from_words = [w for w in ch.get("from", [])]
+        self.to_words = [w for w in ch.get("to", [])]
+        self.clause_breaks = self._compile({w: "break" for w in cues.get("clause_breaks", [])})
+
+    def _compile(self, mapping: dict[str, str]) -> tuple[re.Pattern, dict[str, str]]:
+        forms = self.lang.word_forms(mapping)
+        from .normalize import normalize_word
+
+        norm_map = {normalize_word(k): v for k, v in mapping.items()}
+        return self.lang.words_regex(mapping), {f: norm_map[w] for f, w in forms.items()}
+
+    @staticmethod
+    def find(compiled: tuple[re.Pattern, dict[str, str]], text: str, start: int, end: int) -> list[_Cue]:
+        pattern, keys = compiled
+        return [_Cue(m.start("word"), m.end("word"), keys[m.group("word")]) for m in pattern.finditer(text, start, end)]
+
+
+@functools.cache
+def _cues(lang: str) -> _Cues:
+    return _Cues(lang)
+
+
+def _resolve(unit: str, offset: int, published: str) -> str:
+    """A relative period against an ISO publication date ('' when unknown)."""
+    if not published:
+        return ""
+    year = int(published[:4])
+    month = int(published[5:7]) if len(published) >= 7 else None
+    if unit == "year":
+        return str(year + offset)
+    if unit == "month" and month:
+        m = (year * 12 + month - 1) + offset
+        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    if unit == "day" and offset == 0:
+        return published
+    return ""
+
+
+def _clause_bounds(norm: str, s: int, e: int, pos: int, cues: _Cues | None) -> tuple[int, int]:
+    """The clause of the sentence ``[s, e)`` around normalized position ``pos``."""
+    cuts = [m.start() for m in _CLAUSE_MARKS.finditer(norm, s, e)]
+    if cues:
+        cuts += [c.start for c in cues.find(cues.clause_breaks, norm, s, e)]
+    left = max((c for c in cuts if c < pos), default=s)
+    right = min((c for c in cuts if c >= pos), default=e)
+    return left, right
+
+
+def _fmt(v) -> str:
+    if isinstance(v, str) or v is None:
+        return v or ""
+    if v == int(v) and abs(v) < 1e15:
+        return f"{int(v):,}"
+    return f"{v:,.4g}"
+
+
+def _kind_unit(q: Quantity) -> tuple[str, str | None]:
+    kind, unit = q.kind, q.unit
+    if kind in ("number", "range"):
+        whole = isinstance(q.value, (int, float)) and float(q.value).is_integer()
+        return ("count", "count") if whole else ("other", None)
+    if kind not in KINDS:
+        return "other", unit
+    return kind, unit
+
+
+def _claims_in(
+    text: str,
+    norm: Normalized,
+    lang: str | None,
+    sentences: list[tuple[int, int]],
+    published_at: Callable[[int], str],
+    quantities: list[Quantity] | None = None,
+    mentions: list[Mention] | None = None,
+) -> list[dict]:
+    """Claims of one document (offsets into ``text``)."""
+    quantities = find_quantities(text, lang) if quantities is None else quantities
+    if not quantities:
+        return []
+    mentions = find_mentions(text, lang, norm) if mentions is None else mentions
+    named = [(m.start, m.end) for m in mentions if any(ch.isdigit() for ch in m.surface)]
+    quantities = [q for q in quantities if not any(a < q.end and q.start < b for a, b in named)]
+    cues = _cues(lang) if lang else None
+    starts = [s for s, _ in sentences]
+    mention_starts = [m.start for m in mentions]
+    rows: list[dict] = []
+    change_no = 0
+    last_subject = ""
+    last_sentence = -1
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        k = bisect_right(starts, q.start) - 1
+        by_sentence.setdefault(k, []).append(q)
+    for k in sorted(by_sentence):
+        s, e = sentences[k] if k >= 0 else (0, len(text))
+        ns, ne = norm.to_normalized(s, e)
+        sent_mentions = [m for m in mentions[bisect_right(mention_starts, s - 1):] if m.start < e]
+        sent_mentions = [m for m in sent_mentions if m.end <= e]
+        sources, source_spans = _sources(norm, ns, ne, sent_mentions, cues)
+        qs = by_sentence[k]
+        roles = _changes(norm, ns, ne, qs, cues)
+        if k != last_sentence + 1:
+            last_subject = ""
+        for q in qs:
+            for part, role in _split_change(q, roles):
+                change_id = ""
+                if role:
+                    change_id = f"c{change_no + (role == 'after' and 0)}"
+                rows.append(_row(text, norm, q, part, role, change_id, s, e, ns, ne, sent_mentions, source_spans,
+                                 sources, qs, cues, published_at(q.start), last_subject))
+                if role == "after":
+                    change_no += 1
+        subjects = [r["subject"] for r in rows[-len(qs):] if r["subject"]] if qs else []
+        last_subject = subjects[-1] if subjects else last_subject
+        last_sentence = k
+    return rows
+
+
+def _split_change(q: Quantity, roles: dict[int, str]) -> list[tuple[Quantity, str]]:
+    """A change written as one "from X to Y" range becomes its two ends."""
+    role = roles.get(id(q), "")
+    if role == "range" and q.parts:
+        return [(q.parts[0], "before"), (q.parts[1], "after")]
+    return [(q, role if role in ("before", "after") else "")]
+
+
+def _changes(norm: Normalized, ns: int, ne: int, qs: list[Quantity], cues: _Cues | None) -> dict[int, str]:
+    """Roles of the quantities of one sentence that form "from X to Y" changes."""
+    if not cues or not cues.find(cues.change_verbs, norm.text, ns, ne):
+        return {}
+    roles: dict[int, str] = {}
+    t = norm.text
+    from_re = re.compile(r"(?:^|[\s(])(?:" + "|".join(map(re.escape, map(str.strip, cues.from_words))) + r")[\s-]?$")
+    to_re = re.compile(r"^\s*(?:" + "|".join(map(re.escape, cues.to_words)) + r")[\s-]?$")
+    for q in qs:
+        if q.parts and q.connector == "from_to":
+            roles[id(q)] = "range"
+    for a, b in zip(qs, qs[1:]):
+        if id(a) in roles or id(b) in roles or a.kind != b.kind:
+            continue
+        a0, a1 = norm.to_normalized(a.start, a.end)
+        b0, _ = norm.to_normalized(b.start, b.end)
+        if from_re.search(t[max(ns, a0 - 6):a0]) and to_re.match(t[a1:b0]):
+            roles[id(a)], roles[id(b)] = "before", "after"
+    return roles
+
+
+def _sources(norm: Normalized, ns: int, ne: int, mentions: list[Mention], cues: _Cues | None):
+    """Attribution of a sentence: (sources by position, spans of source mentions)."""
+    if not cues or not mentions:
+        return [], set()
+    found: list[tuple[int, str]] = []
+    spans: set[tuple[int, int]] = set()
+    nm = [(norm.to_normalized(m.start, m.end), m) for m in mentions]
+    for cue in cues.find(cues.before_source, norm.text, ns, ne):
+        after = [(span, m) for span, m in nm if 0 <= span[0] - cue.end <= 40 and m.type in _SOURCE_TYPES]
+        if after:
+            span, m = min(after, key=lambda x: x[0][0])
+            found.append((cue.start, m.entity))
+            spans.add((m.start, m.end))
+    for cue in cues.find(cues.speech, norm.text, ns, ne):
+        near = [(span, m) for span, m in nm if m.type in ("person", "org", "outlet")
+                and (0 <= span[0] - cue.end <= 60 or 0 <= cue.start - span[1] <= 30)]
+        if near:
+            people = [x for x in near if x[1].type == "person"] or near
+            span, m = min(people, key=lambda x: abs(x[0][0] - cue.end))
+            found.append((cue.start, m.entity))
+            spans.add((m.start, m.end))
+    return sorted(found), spans
+
+
+def _row(text, norm, q, part, role, change_id, s, e, ns, ne, mentions, source_spans, sources, qs, cues,
+         published, last_subject) -> dict:
+    kind, unit = _kind_unit(part)
+    qa, qb = norm.to_normalized(part.start, part.end)
+    ca, cb = _clause_bounds(norm.text, ns, ne, qa, cues)
+    subject = _subject(norm, mentions, source_spans, qa, qb, ca, cb) or last_subject
+    metric = _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues)
+    period, phrase = ("", "") if kind in ("date", "year") else _period(norm, q, qs, qa, ns, ne, cues, published)
+    attribution = sources[-1][1] if sources else ""
+    value = part.value
+    if isinstance(value, float) and not math.isfinite(value):
+        value = None
+    gloss = " ".join(x for x in [
+        subject, metric.replace("_", " ") if metric else "",
+        ("≈" if part.approx or q.approx else "") + _fmt(value) + (f"–{_fmt(part.value_max)}" if part.value_max is not None else ""),
+        unit or "", f"({period})" if period else "", f"[{role}]" if role else "",
+    ] if x)
+    return {
+        "start": part.start, "end": part.end, "text": text[part.start:part.end],
+        "value": value, "value_max": part.value_max, "unit": unit or "", "kind": kind,
+        "approx": bool(part.approx or q.approx), "subject": subject, "metric": metric, "period": period,
+        "attribution": attribution, "period_phrase": phrase, "role": role, "change_id": change_id,
+        "hedge": q.hedge or "", "gloss": gloss, "sentence": text[s:e],
+    }
+
+
+def _subject(norm, mentions, source_spans, qa, qb, ca, cb) -> str:
+    best = None
+    for m in mentions:
+        if (m.start, m.end) in source_spans or m.type not in _SUBJECT_TYPES:
+            continue
+        ma, mb = norm.to_normalized(m.start, m.end)
+        same_clause = ca <= ma < cb
+        before = mb <= qa
+        distance = qa - mb if before else ma - qb
+        if distance < 0:
+            continue
+        key = (not same_clause, _SUBJECT_TYPES[m.type], not before, distance)
+        if best is None or key < best[0]:
+            best = (key, m.entity)
+    return best[1] if best else ""
+
+
+def _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues) -> str:
+    if kind in ("date", "year"):
+        return ""
+    if unit in _UNIT_METRIC and _UNIT_METRIC[unit]:
+        return _UNIT_METRIC[unit]
+    if not cues:
+        return ""
+    allowed = _metric_kinds()
+    best = None
+    for cue in cues.find(cues.metrics, norm.text, ns, ne):
+        if kind not in allowed.get(cue.key, ()):
+            continue
+        same_clause = ca <= cue.start < cb
+        distance = qa - cue.end if cue.end <= qa else cue.start - qb
+        if distance < 0:
+            distance = 0
+        key = (not same_clause, distance, cues.metric_order.index(cue.key))
+        if best is None or key < best[0]:
+            best = (key, cue.key)
+    return best[1] if best else ""
+
+
+def _period(norm, q, qs, qa, ns, ne, cues, published) -> tuple[str, str]:
+    options: list[tuple[int, str, str]] = []
+    for other in qs:
+        if other.kind in ("year", "date") and other is not q and isinstance(other.value, str | float | int):
+            oa, _ = norm.to_normalized(other.start, other.end)
+            value = other.value
+            if other.kind == "year":
+                value = str(int(value))
+            elif isinstance(value, str) and value.startswith("--") and published:
+                value = published[:4] + value[1:]
+            options.append((abs(oa - qa), str(value)[:7], norm.text[oa:oa + len(other.text)]))
+    if cues:
+        for cue in cues.find(cues.period_re, norm.text, ns, ne):
+            unit, offset = cues.periods[cue.key]
+            options.append((abs(cue.start - qa), _resolve(unit, offset, published), norm.original[
+                norm.position(cue.start):norm.position(cue.end - 1) + 1]))
+    if not options:
+        return "", ""
+    _, period, phrase = min(options, key=lambda o: o[0])
+    return period, phrase
+
+
+def _frame(rows: list[dict], extra: dict[str, str] | None = None) -> pd.DataFrame:
+    columns = list(extra or {}) + CLAIM_COLUMNS
+    df = pd.DataFrame(rows, columns=columns)
+    df["value"] = df["value"].astype(object)
+    df["value_max"] = pd.to_numeric(df["value_max"], errors="coerce").astype("float64")
+    for c in ("start", "end"):
+        df[c] = df[c].astype("int64")
+    df["approx"] = df["approx"].astype(bool)
+    for c in ("text", "unit", "kind", "subject", "metric", "period", "attribution", "period_phrase", "role",
+              "change_id", "hedge", "gloss", "sentence"):
+        df[c] = df[c].fillna("").astype("str")
+    return df
+
+
+def extract_claims(text: str, lang: str | None = None, published: str | None = None) -> pd.DataFrame:
+    """Every reported number in ``text`` as a claim (columns :data:`CLAIM_COLUMNS`).
+
+    ``lang`` (``he``/``ar``) is detected when not given; ``published`` (ISO
+    date or month) resolves relative periods such as השנה or العام المقبل.
+
+    >>> extract_claims("OpenAI צופה גרעון שיכול להגיע ל-5 מיליארד דולר השנה.", "he", "2024-07")[
+    ...     ["text", "value", "unit", "kind", "approx", "subject", "metric", "period"]].to_dict("records")
+    [{'text': '5 מיליארד דולר', 'value': 5000000000.0, 'unit': 'USD', 'kind': 'money', 'approx': True, 'subject': 'OpenAI', 'metric': 'loss', 'period': '2024'}]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_claims needs a str, not {type(text).__name__}")
+    lang = lang or detect_language(text)
+    lang = lang if lang in _known_languages() else None
+    norm = normalize(text)
+    sentences = [(s.start, s.end) for s in split_sentences(text, lang=lang)]
+    return _frame(_claims_in(text, norm, lang, sentences, lambda _: published or ""))
+
+
+@functools.cache
+def _known_languages() -> frozenset[str]:
+    from .langdata import languages
+
+    return frozenset(languages())
+
+
+def corpus_claims(corpus) -> pd.DataFrame:
+    """Claims of every document of a corpus, with doc_id, file, article, section, sent_no."""
+    frames = []
+    for doc_id, doc in corpus.docs.items():
+        sents = corpus.sentences[corpus.sentences["doc_id"] == doc_id]
+        spans = list(zip(sents["start"], sents["end"]))
+        meta = list(zip(sents["article"], sents["section"], sents["sent_no"]))
+        starts = [s for s, _ in spans]
+
+        def where(offset: int) -> tuple[int, str, int]:
+            k = max(bisect_right(starts, offset) - 1, 0)
+            return meta[k] if meta else (0, "body", -1)
+
+        rows = _claims_in(doc.text, normalize(doc.text), doc.lang, spans,
+                          lambda off: doc.published_for(where(off)[0]))
+        for r in rows:
+            article, section, sent_no = where(r["start"])
+            r.update(doc_id=doc_id, file=doc.file, article=article, section=section, sent_no=sent_no)
+        frames.append(_frame(rows, {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"}))
+    if not frames:
+        return _frame([], {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"})
+    df = pd.concat(frames, ignore_index=True)
+    df["article"] = df["article"].astype("int64")
+    df["sent_no"] = df["sent_no"].astype("int64")
+    front = ["doc_id", "file", "article", "section", "sent_no"]
+    return df[front + [c for c in df.columns if c not in front]].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def claims_for_paths(paths: Iterable[Path], progress=None) -> tuple[pd.DataFrame, list[str]]:
+    """Claims of files and folders (folders go through the corpus loader). Returns (claims, problems)."""
+    import warnings
+
+    from .corpus import load_corpus
+
+    frames, problems = [], []
+    for path in paths:
+        if not path.exists():
+            problems.append(f"error: {path}: no such file or folder")
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(path, progress=progress)
+        problems += [f"{r.level}: {r.message}" for r in corpus.problems.itertuples()]
+        claims = corpus.claims.copy()
+        claims.insert(0, "doc", claims["file"])
+        frames.append(claims)
+    if not frames:
+        return pd.DataFrame(columns=CSV_COLUMNS), problems
+    return pd.concat(frames, ignore_index=True), problems
+
+
+def _csv_value(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() and abs(v) < 1e16 else repr(v)
+    return str(v)
+
+
+def write_claims(df: pd.DataFrame, out: TextIO, fmt: str = "csv") -> None:
+    """Write claims as CSV (header :data:`CSV_COLUMNS`), JSON lines or an aligned table."""
+    import csv
+
+    table = df.reindex(columns=CSV_COLUMNS)
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(CSV_COLUMNS)
+        for row in table.itertuples(index=False):
+            w.writerow([_csv_value(v) for v in row])
+    elif fmt == "json":
+        for row in table.itertuples(index=False):
+            rec = {c: (None if _csv_value(v) == "" and c in ("value", "value_max") else
+                       (v if isinstance(v, bool) else (float(v) if isinstance(v, float) and not math.isnan(v) else (None if isinstance(v, float) else v))))
+                   for c, v in zip(CSV_COLUMNS, row)}
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    else:
+        cols = ["doc", "start", "end", "text", "value", "value_max", "unit", "kind", "approx", "subject", "metric", "period", "attribution"]
+        out.write(table[cols].map(_csv_value).to_string(index=False) + "\n")
