@@ -34,8 +34,8 @@ from typing import TextIO
 import pandas as pd
 
 from .langdata import DATA_DIR, detect_language, language, read_csv
-from .mentions import Mention, find_mentions
-from .normalize import Normalized, normalize
+from .mentions import Mention, entity_types, find_mentions
+from .normalize import Normalized, normalize, normalize_word
 from .quantities import Quantity, find_quantities
 from .sentences import split_sentences
 
@@ -59,6 +59,12 @@ def _metric_kinds() -> dict[str, set[str]]:
     return {r["metric"]: set(r["typical_kinds"].split("|")) for r in read_csv(DATA_DIR / "metrics.csv")}
 
 
+@functools.cache
+def _metric_subjects() -> dict[str, set[str]]:
+    """Entity types a metric may describe (empty: any), from data/metrics.csv."""
+    return {r["metric"]: set(filter(None, r.get("subject_types", "").split("|"))) for r in read_csv(DATA_DIR / "metrics.csv")}
+
+
 METRICS = tuple(_metric_kinds())
 
 #: Counted-noun units that name their metric directly.
@@ -70,7 +76,7 @@ _UNIT_METRIC = {"users": "users", "employees": "employees", "downloads": "downlo
 class _Cue:
     start: int
     end: int
-    key: str
+    key: object
 
 
 class _Cues:
@@ -84,24 +90,26 @@ class _Cues:
         for metric in self.metric_order:
             if metric not in _metric_kinds():
                 raise ValueError(f"data/{lang}/cues.yaml: metric {metric!r} is not in data/metrics.csv")
-        self.metrics = self._compile({w: m for m, ws in reversed(list(cues.get("metrics", {}).items())) for w in ws})
+        by_word: dict[str, tuple[str, ...]] = {}
+        for metric, words in cues.get("metrics", {}).items():
+            for w in words:
+                by_word[w] = by_word.get(w, ()) + (metric,)
+        self.metrics = self._compile(by_word)
         att = cues.get("attribution", {})
         self.before_source = self._compile({w: "source" for w in att.get("before_source", [])})
-        self.speech = self._compile({w: "speech" for w in att.get("speech", [])})
+        self.speech = self._compile({w: "speech" for w in att.get("speech", [])}, prefix="verb")
         self.periods = {p["phrase"]: (p["unit"], int(p["offset"])) for p in cues.get("periods", [])}
         self.period_re = self._compile({w: w for w in self.periods})
         ch = cues.get("changes", {})
-        self.change_verbs = self._compile({w: "verb" for w in ch.get("verbs", [])})
+        self.change_verbs = self._compile({w: "verb" for w in ch.get("verbs", [])}, prefix="verb")
         self.from_words = [w for w in ch.get("from", [])]
         self.to_words = [w for w in ch.get("to", [])]
         self.clause_breaks = self._compile({w: "break" for w in cues.get("clause_breaks", [])})
 
-    def _compile(self, mapping: dict[str, str]) -> tuple[re.Pattern, dict[str, str]]:
-        forms = self.lang.word_forms(mapping)
-        from .normalize import normalize_word
-
+    def _compile(self, mapping: dict, prefix: bool | str = True) -> tuple[re.Pattern, dict]:
+        forms = self.lang.word_forms(mapping, prefix is True)
         norm_map = {normalize_word(k): v for k, v in mapping.items()}
-        return self.lang.words_regex(mapping), {f: norm_map[w] for f, w in forms.items()}
+        return self.lang.words_regex(mapping, prefix), {f: norm_map[w] for f, w in forms.items()}
 
     @staticmethod
     def find(compiled: tuple[re.Pattern, dict[str, str]], text: str, start: int, end: int) -> list[_Cue]:
@@ -128,6 +136,23 @@ def _resolve(unit: str, offset: int, published: str) -> str:
     if unit == "day" and offset == 0:
         return published
     return ""
+
+
+def _date_in_year(value: str, published: str) -> str:
+    """Give a date printed without its year (``--12-09``) the year of publication.
+
+    A date more than a month after publication is read as last year's.
+
+    >>> _date_in_year("--12-20", "2025-01-05"), _date_in_year("--02-14", "2025-02-20"), _date_in_year("--02-14", "")
+    ('2024-12-20', '2025-02-14', '--02-14')
+    """
+    if not published:
+        return value
+    year = int(published[:4])
+    pub_month = int(published[5:7]) if len(published) >= 7 else 12
+    if int(value[2:4]) > pub_month + 1:
+        year -= 1
+    return f"{year:04d}{value[1:]}"
 
 
 def _clause_bounds(norm: str, s: int, e: int, pos: int, cues: _Cues | None) -> tuple[int, int]:
@@ -166,6 +191,7 @@ def _claims_in(
     published_at: Callable[[int], str],
     quantities: list[Quantity] | None = None,
     mentions: list[Mention] | None = None,
+    article_at: Callable[[int], int] = lambda _: 0,
 ) -> list[dict]:
     """Claims of one document (offsets into ``text``)."""
     quantities = find_quantities(text, lang) if quantities is None else quantities
@@ -179,8 +205,7 @@ def _claims_in(
     mention_starts = [m.start for m in mentions]
     rows: list[dict] = []
     change_no = 0
-    last_subject = ""
-    last_sentence = -1
+    main = _main_entities(mentions, article_at)
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
         k = bisect_right(starts, q.start) - 1
@@ -193,21 +218,27 @@ def _claims_in(
         sources, source_spans = _sources(norm, ns, ne, sent_mentions, cues)
         qs = by_sentence[k]
         roles = _changes(norm, ns, ne, qs, cues)
-        if k != last_sentence + 1:
-            last_subject = ""
+        fallback = main.get(article_at(s), "")
         for q in qs:
             for part, role in _split_change(q, roles):
                 change_id = ""
                 if role:
                     change_id = f"c{change_no + (role == 'after' and 0)}"
                 rows.append(_row(text, norm, q, part, role, change_id, s, e, ns, ne, sent_mentions, source_spans,
-                                 sources, qs, cues, published_at(q.start), last_subject))
+                                 sources, qs, cues, published_at(q.start), fallback))
                 if role == "after":
                     change_no += 1
-        subjects = [r["subject"] for r in rows[-len(qs):] if r["subject"]] if qs else []
-        last_subject = subjects[-1] if subjects else last_subject
-        last_sentence = k
     return rows
+
+
+def _main_entities(mentions: list[Mention], article_at: Callable[[int], int]) -> dict[int, str]:
+    """The most mentioned org, person or product of each article (first seen wins ties)."""
+    counts: dict[int, dict[str, int]] = {}
+    for m in mentions:
+        if m.type in ("org", "person", "product"):
+            per = counts.setdefault(article_at(m.start), {})
+            per[m.entity] = per.get(m.entity, 0) + 1
+    return {a: max(per, key=lambda e: per[e]) for a, per in counts.items()}
 
 
 def _split_change(q: Quantity, roles: dict[int, str]) -> list[tuple[Quantity, str]]:
@@ -264,17 +295,19 @@ def _sources(norm: Normalized, ns: int, ne: int, mentions: list[Mention], cues: 
 
 
 def _row(text, norm, q, part, role, change_id, s, e, ns, ne, mentions, source_spans, sources, qs, cues,
-         published, last_subject) -> dict:
+         published, fallback) -> dict:
     kind, unit = _kind_unit(part)
     qa, qb = norm.to_normalized(part.start, part.end)
     ca, cb = _clause_bounds(norm.text, ns, ne, qa, cues)
-    subject = _subject(norm, mentions, source_spans, qa, qb, ca, cb) or last_subject
-    metric = _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues)
+    subject = "" if kind in ("date", "year") else (_subject(norm, mentions, source_spans, qa, qb, ca, cb) or fallback)
+    metric = _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues, entity_types().get(subject, ""))
     period, phrase = ("", "") if kind in ("date", "year") else _period(norm, q, qs, qa, ns, ne, cues, published)
     attribution = sources[-1][1] if sources else ""
     value = part.value
     if isinstance(value, float) and not math.isfinite(value):
         value = None
+    if kind == "date" and isinstance(value, str) and value.startswith("--"):
+        value = _date_in_year(value, published)
     gloss = " ".join(x for x in [
         subject, metric.replace("_", " ") if metric else "",
         ("≈" if part.approx or q.approx else "") + _fmt(value) + (f"–{_fmt(part.value_max)}" if part.value_max is not None else ""),
@@ -290,41 +323,51 @@ def _row(text, norm, q, part, role, change_id, s, e, ns, ne, mentions, source_sp
 
 
 def _subject(norm, mentions, source_spans, qa, qb, ca, cb) -> str:
+    """The entity a number is about: the owner right after it (500 עובדי OpenAI), else the
+    nearest mention before it in its clause, before it in the sentence, after it in its clause,
+    after it in the sentence."""
     best = None
     for m in mentions:
         if (m.start, m.end) in source_spans or m.type not in _SUBJECT_TYPES:
             continue
         ma, mb = norm.to_normalized(m.start, m.end)
-        same_clause = ca <= ma < cb
         before = mb <= qa
-        distance = qa - mb if before else ma - qb
-        if distance < 0:
+        if not before and ma < qb:
             continue
-        key = (not same_clause, _SUBJECT_TYPES[m.type], not before, distance)
+        distance = qa - mb if before else ma - qb
+        same_clause = ca <= ma < cb
+        if not before and distance <= 1:
+            rank = 0
+        elif before:
+            rank = 1 if same_clause else 2
+        else:
+            rank = 3 if same_clause else 4
+        key = (rank, _SUBJECT_TYPES[m.type], distance)
         if best is None or key < best[0]:
             best = (key, m.entity)
     return best[1] if best else ""
 
 
-def _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues) -> str:
+def _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues, subject_type: str) -> str:
     if kind in ("date", "year"):
         return ""
     if unit in _UNIT_METRIC and _UNIT_METRIC[unit]:
         return _UNIT_METRIC[unit]
     if not cues:
         return ""
-    allowed = _metric_kinds()
+    allowed, subjects = _metric_kinds(), _metric_subjects()
     best = None
     for cue in cues.find(cues.metrics, norm.text, ns, ne):
-        if kind not in allowed.get(cue.key, ()):
-            continue
-        same_clause = ca <= cue.start < cb
-        distance = qa - cue.end if cue.end <= qa else cue.start - qb
-        if distance < 0:
-            distance = 0
-        key = (not same_clause, distance, cues.metric_order.index(cue.key))
-        if best is None or key < best[0]:
-            best = (key, cue.key)
+        for metric in cue.key:
+            if kind not in allowed.get(metric, ()):
+                continue
+            if subject_type and subjects.get(metric) and subject_type not in subjects[metric]:
+                continue
+            same_clause = ca <= cue.start < cb
+            distance = max(qa - cue.end if cue.end <= qa else cue.start - qb, 0)
+            key = (not same_clause, distance, cues.metric_order.index(metric))
+            if best is None or key < best[0]:
+                best = (key, metric)
     return best[1] if best else ""
 
 
@@ -404,7 +447,7 @@ def corpus_claims(corpus) -> pd.DataFrame:
             return meta[k] if meta else (0, "body", -1)
 
         rows = _claims_in(doc.text, normalize(doc.text), doc.lang, spans,
-                          lambda off: doc.published_for(where(off)[0]))
+                          lambda off: doc.published_for(where(off)[0]), article_at=lambda off: where(off)[0])
         for r in rows:
             article, section, sent_no = where(r["start"])
             r.update(doc_id=doc_id, file=doc.file, article=article, section=section, sent_no=sent_no)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis corpus [PATH]`` and ``python -m analysis claims PATH...``.
+"""Command line: ``python -m analysis corpus|build|claims``.
 
 Bad input is reported on stderr as ``file: problem`` and never as a traceback.
 """
@@ -32,6 +32,26 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 1 if (corpus.problems["level"] == "error").any() else 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .claims import write_claims
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.path, progress=_progress)
+    _report(corpus)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("documents", "segments", "sentences", "mentions", "skipped"):
+        getattr(corpus, name).to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+    claims = corpus.claims.copy()
+    claims.insert(0, "doc", claims["file"])
+    with (out / "claims.csv").open("w", encoding="utf-8", newline="") as fh:
+        write_claims(claims, fh, "csv")
+    print(corpus.summary())
+    print(f"claims: {len(claims)} ({', '.join(f'{k} {v}' for k, v in claims['kind'].value_counts().sort_index().items())})")
+    print(f"wrote {out}/: documents.csv segments.csv sentences.csv mentions.csv skipped.csv claims.csv")
+    return 1 if (corpus.problems["level"] == "error").any() else 0
+
+
 def cmd_claims(args: argparse.Namespace) -> int:
     from .claims import claims_for_paths, write_claims
 
@@ -49,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default="seeds", help="folder (or file) to load; default: seeds")
     p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
     p.set_defaults(run=cmd_corpus)
+    p = sub.add_parser("build", help="load the corpus and write every table (claims included) to reports/")
+    p.add_argument("path", nargs="?", default="seeds", help="folder to load; default: seeds")
+    p.add_argument("--out", default="reports", help="output folder; default: reports")
+    p.set_defaults(run=cmd_build)
     p = sub.add_parser("claims", help="list every reported number as a claim")
     p.add_argument("paths", nargs="+", help="text files or folders")
     p.add_argument("--format", choices=("csv", "json", "table"), default="csv")

@@ -36,10 +36,10 @@ SCHEMAS: dict[str, set[str]] = {
     "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations"},
     "cues": {"sections", "attribution", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
-        "digits", "ones", "tens", "hundreds", "teens", "scales", "fractions", "vague",
-        "ordinals", "hedges", "negative", "decimal_point", "range", "currencies", "percent",
-        "durations", "counted", "multipliers", "ranks", "months", "weekdays", "year_cues",
-        "not_quantities", "conjunction", "per", "plus", "compound",
+        "ones", "teens", "tens", "hundreds", "scales", "fractions", "denominators", "over",
+        "part_of", "vague", "ordinals", "negative", "decimal_point", "conjunction", "article",
+        "one_after", "range", "hedges", "currencies", "percent", "durations", "age", "counted",
+        "counted_of", "multipliers", "ranks", "months", "weekdays", "year_cues", "not_quantities",
     },
 }
 
@@ -103,10 +103,19 @@ class Language:
     @functools.cached_property
     def prefix_pattern(self) -> str:
         """Regex source for an optional attached prefix, joiner included."""
+        return self._prefix_pattern(self.prefix_units)
+
+    @functools.cached_property
+    def verb_prefix_pattern(self) -> str:
+        """Regex source for the prefixes a verb takes (conjunctions: ו, ש; و, ف)."""
+        units = self.load("language").get("prefixes", {}).get("verb_units", [])
+        return self._prefix_pattern(sorted((normalize_word(u) for u in units), key=len, reverse=True))
+
+    def _prefix_pattern(self, units_list: list[str]) -> str:
         spec = self.load("language").get("prefixes", {})
-        if not self.prefix_units:
+        if not units_list:
             return ""
-        units = "|".join(map(re.escape, self.prefix_units))
+        units = "|".join(map(re.escape, units_list))
         joiners = "|".join(map(re.escape, spec.get("joiners", [])))
         joiner = f"(?:{joiners})?" if joiners else ""
         return f"(?:(?:{units}){{1,{int(spec.get('max', 1))}}}{joiner})?"
@@ -125,16 +134,17 @@ class Language:
                         forms.setdefault(merged + f[len(article):], word)
         return forms
 
-    def words_regex(self, words: Iterable[str], prefix: bool = True) -> re.Pattern:
+    def words_regex(self, words: Iterable[str], prefix: bool | str = True) -> re.Pattern:
         """Match any of ``words`` as a whole word, optionally after an attached prefix.
 
         Groups: ``prefix`` (possibly empty) and ``word``; map ``word`` back to
         the data word with :meth:`word_forms`. Matching is on normalized text.
+        ``prefix="verb"`` allows only the prefixes a verb takes.
         """
-        forms = self.word_forms(words, prefix)
+        forms = self.word_forms(words, prefix is True)
         if not forms:
             return re.compile(r"(?!x)x")
-        pre = self.prefix_pattern if prefix else ""
+        pre = self.verb_prefix_pattern if prefix == "verb" else (self.prefix_pattern if prefix else "")
         return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})(?!\w)")
 
     def split_prefix(self, word: str) -> Iterator[tuple[str, str]]:

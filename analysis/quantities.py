@@ -1,0 +1,537 @@
+"""Quantities in Hebrew and Arabic news: numbers with their units, ranges and hedges.
+
+:func:`find_quantities` reads a text once: it normalizes it, finds numerals with
+:mod:`analysis.numbers` (only around anchors found by one precompiled regex),
+attaches what stands right after a numeral (a currency, ``%``, a duration, a
+counted noun, a month) or right before it (``$``, ``פי``, a rank, year or age
+cue), joins neighbours into ranges, compound durations and dollars-and-cents,
+marks hedges, drops what is not a quantity (weekdays, "one of", ordinals that
+only order the text, list enumerators), and maps every span back to the
+original text. The conventions are those of ``tests/data/ANNOTATION.md``.
+
+All words come from ``data/<lang>/numbers.yaml``; the code is language-neutral.
+
+>>> q = find_quantities("גרעון שיכול להגיע ל-5 מיליארד דולר השנה", "he")[0]
+>>> (q.text, q.value, q.unit, q.kind, q.approx)
+('5 מיליארד דולר', 5000000000.0, 'USD', 'money', True)
+>>> [(q.text, q.value, q.value_max, q.connector) for q in find_quantities("من 10 الى 20 دولار", "ar")]
+[('10 الى 20 دولار', 10.0, 20.0, 'from_to')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .langdata import detect_language
+from .normalize import Normalized, normalize, normalize_word
+from .numbers import Grammar, Numeral, grammar, read_numeral, trie_regex
+
+__all__ = ["Quantity", "KINDS", "find_quantities"]
+
+#: Every value of :attr:`Quantity.kind`.
+KINDS = ("number", "money", "percent", "count", "duration", "date", "year", "multiplier", "rank")
+
+# smaller duration units per larger one, for compounds such as "عامًا وشهرين" (14 months)
+_RATIO = {("years", "months"): 12, ("weeks", "days"): 7, ("days", "hours"): 24,
+          ("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("years", "days"): 365}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in a text; offsets index the original text."""
+
+    start: int
+    end: int
+    text: str  #: ``original[start:end]``
+    value: float | str  #: a float, or an ISO date string for ``kind == "date"``
+    value_max: float | None = None  #: upper end of a range or a vague amount
+    unit: str | None = None  #: ISO 4217 code, ``percent``, a duration unit, a counted noun, …
+    kind: str = "number"  #: one of :data:`KINDS`
+    approx: bool = False  #: hedged or vague
+    hedge: str | None = None  #: the hedge phrase (normalized), not in the span
+    connector: str | None = None  #: ranges: ``from_to``, ``between``, ``dash``, ``to``
+    parts: tuple[Quantity, Quantity] | None = None  #: ranges: the two ends with their own spans
+    number_start: int | None = None  #: the span of the number alone (no unit, cue or sign word)
+    number_end: int | None = None
+    cue: str | None = None  #: the cue word that decided the kind (``בן`` for an age, ``عام`` for a year)
+
+
+@dataclass(slots=True)
+class _Q:
+    """A quantity under construction (offsets into the normalized text)."""
+
+    start: int
+    end: int
+    num: Numeral
+    value: float | str
+    value_max: float | None = None
+    unit: str | None = None
+    kind: str = "number"
+    approx: bool = False
+    hedge: str | None = None
+    connector: str | None = None
+    parts: tuple | None = None
+    factor: float = 1.0
+    lstart: int = 0  #: leftmost start incl. prefix and cues (for what precedes the quantity)
+    weak: bool = False
+    cue: str | None = None
+    has_unit: bool = False
+
+
+class _Rules:
+    """The regexes of one language for the quantity layer (built once, see :func:`_rules`)."""
+
+    def __init__(self, g: Grammar):
+        self.g = g
+        spec = g.spec
+        pfx = g.pfx
+        norm = lambda ws: [normalize_word(str(w)) for w in ws or [] if normalize_word(str(w))]
+
+        # -- after a number: currencies, percent, durations, multipliers -------------------
+        after: dict[str, tuple[str, str, float]] = {}
+        for c in spec.get("currencies") or []:
+            for w in norm(c.get("after")):
+                after.setdefault(w, ("money", c["code"], float(c.get("factor", 1))))
+        for unit, ws in (spec.get("percent") or {}).items():
+            for w in norm(ws):
+                after.setdefault(w, ("percent", unit, 1.0))
+        for unit, d in (spec.get("durations") or {}).items():
+            for w in norm((d.get("singular") or []) + (d.get("plural") or [])):
+                after.setdefault(w, ("duration", unit, 1.0))
+        for w in norm((spec.get("multipliers") or {}).get("after")):
+            after.setdefault(w, ("multiplier", "multiplier", 1.0))
+        self.after = after
+        self.after_re = re.compile(_unit_alt(after, r"[ \t]*"))
+        counted: dict[str, str] = {}
+        counted_before: dict[str, str] = {}
+        for unit, d in (spec.get("counted") or {}).items():
+            for w in norm(d.get("forms")):
+                counted.setdefault(w, unit)
+            for w in norm(d.get("before")):
+                counted_before.setdefault(w, unit)
+        self.counted = counted
+        # a noun with the article before a number with the article: "الأشخاص الـ 11", "السنوات الست"
+        noun_units: dict[str, tuple[str, str]] = {w: ("count", u) for w, u in counted.items()}
+        for unit, d in (spec.get("durations") or {}).items():
+            for w in norm(d.get("plural")):
+                noun_units.setdefault(w, ("duration", unit))
+        self.noun_units = noun_units
+        self.noun_last = _last_chars(noun_units)
+        of = "|".join(map(re.escape, norm(spec.get("counted_of")))) or r"(?!x)x"
+        art = "|".join(map(re.escape, sorted(g.article, key=len, reverse=True))) or r"(?!x)x"
+        self.noun_before_re = re.compile(
+            rf"(?<!\w)(?:{pfx})(?:{art})(?P<u>{trie_regex(noun_units)})[ \t]+\Z") if g.article else None
+        self.counted_re = re.compile(
+            rf"[ \t]*(?:(?:{of})(?:[ \t]+|-)?)?(?:{art})?(?P<u>{trie_regex(counted)})(?!\w)")
+        # -- months (dates) ---------------------------------------------------------------
+        months: dict[str, int] = {}
+        for v, ws in (spec.get("months") or {}).items():
+            for w in norm(ws):
+                months[w] = int(v)
+        self.months = months
+        mon = trie_regex(months)
+        self.month_after_re = re.compile(
+            rf"[ \t]*(?:{pfx})(?P<m>{mon})(?!\w)(?:[ \t]*\((?P<m2>{mon})\))?"
+            rf"(?:[ \t]*,?[ \t]*(?P<y>[0-9]{{4}})(?![0-9.,]?[0-9]))?")
+        # -- cues right before a number -----------------------------------------------------
+        cur_before: dict[str, tuple[str, float]] = {}
+        for c in spec.get("currencies") or []:
+            for w in norm(c.get("before")):
+                cur_before.setdefault(w, (c["code"], float(c.get("factor", 1))))
+        self.cur_before = cur_before
+        mult = spec.get("multipliers") or {}
+        self.counted_before = counted_before
+        groups = {
+            "mult": norm(mult.get("before")), "rank": norm(spec.get("ranks")),
+            "year": norm(spec.get("year_cues")), "age": norm(spec.get("age")),
+            "cnt": list(counted_before), "month": list(months),
+        }
+        self.before_last = _last_chars(*groups.values(), cur_before)
+        word_alts = "|".join(f"(?P<{k}>{trie_regex(v)})" for k, v in groups.items() if v)
+        sym = [w for w in cur_before if not w[-1].isalnum()]
+        code = [w for w in cur_before if w[-1].isalnum()]
+        self.before_re = re.compile(
+            rf"(?:(?<!\w)(?:{pfx})(?:{word_alts or '(?!x)x'})(?!\w)|(?P<cur>{trie_regex(sym)})"
+            rf"|(?<![a-z])(?P<curw>{trie_regex(code)})(?![a-z]))[ \t]*[-(]?\Z")
+        # -- hedges -------------------------------------------------------------------------
+        hedges = spec.get("hedges") or {}
+        self.hedge_prefix = set(norm(hedges.get("prefix")))
+        self.hedge_last = _last_chars(norm(hedges.get("before")), g.units)
+        self.hedge_before_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<h>{trie_regex(norm(hedges.get('before')))})[ \t]*-?\Z")
+        self.hedge_after_re = re.compile(rf"[ \t]*(?P<h>{trie_regex(norm(hedges.get('after')))})(?!\w)")
+        # -- ranges -------------------------------------------------------------------------
+        rng = spec.get("range") or {}
+        self.r_from = set(norm(rng.get("from")))
+        self.r_to_after = set(norm(rng.get("to_after_from")))
+        self.r_and = set(norm(rng.get("and"))) | g.conj
+        self.r_to = set(norm(rng.get("to")))
+        self.r_dash = set(rng.get("dash") or [])
+        self.between_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_regex(norm(rng.get('between')))})[ \t]+\Z")
+        self.from_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_regex(norm(rng.get('from')))})[ \t]+\Z")
+        self.lower_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_regex(norm(rng.get('lower')))})[ \t]*-?\Z")
+        andor = trie_regex(norm(rng.get("and")) + norm(rng.get("or")))
+        self.upper_re = re.compile(
+            rf"[ \t\u060c,]*(?:(?:{andor})[ \t]+)?(?:{pfx})(?:{trie_regex(norm(rng.get('upper')))})[ \t]*-?")
+        # -- not quantities -------------------------------------------------------------------
+        nq = spec.get("not_quantities") or {}
+        phrases = norm(spec.get("weekdays")) + norm(nq.get("phrases"))
+        self.phrase_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_regex(phrases)})(?!\w)")
+        self.one_of = set(norm(nq.get("one_of")))
+        self.alone = set(norm(nq.get("alone")))
+        self.one_of_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]|-|(?={art}))|(?:{art})\w\w)")
+        self.line_head_re = re.compile(r"[ \t\u2022*\u00b7-]*\Z")
+
+    # -- helpers ------------------------------------------------------------------------
+    def cue_before(self, t: str, end: int) -> re.Match | None:
+        if not _ends_with(t, end, self.before_last):
+            return None
+        return self.before_re.search(t, max(0, end - 40), end)
+
+    def hedge_before(self, t: str, q: _Q) -> str | None:
+        """A hedge right before ``q`` (its attached prefix may hold the hedge: ``כ-500``)."""
+        num = q.num
+        if q.start == num.start and num.prefix:
+            units = self.g.split(num.prefix)[0]
+            for u in units:
+                if u in self.hedge_prefix:
+                    return u
+            if _ends_with(t, num.start, self.hedge_last):
+                m = self.hedge_before_re.search(t, max(0, num.start - 40), num.start)
+                if m:
+                    return m.group("h")
+        if not _ends_with(t, q.lstart, self.hedge_last):
+            return None
+        m = self.hedge_before_re.search(t, max(0, q.lstart - 40), q.lstart)
+        return m.group("h") if m else None
+
+
+def _last_chars(*phrase_lists) -> frozenset:
+    """Last characters of phrases: a cheap test before searching backwards for them."""
+    return frozenset(w[-1] for ws in phrase_lists for w in ws if w)
+
+
+def _ends_with(t: str, end: int, last: frozenset) -> bool:
+    """Whether the text before ``end`` (spaces, ``-`` and ``(`` skipped) ends with one of ``last``."""
+    j = end - 1
+    while j >= 0 and t[j] in " \t-(":
+        j -= 1
+    return j >= 0 and t[j] in last
+
+
+def _unit_alt(table: dict, lead: str) -> str:
+    """``lead`` then one of ``table``'s phrases; a phrase ending in a letter must end a word."""
+    words = [w for w in table if w[-1].isalnum()]
+    syms = [w for w in table if not w[-1].isalnum()]
+    return rf"{lead}(?:(?P<u>{trie_regex(words)})(?!\w)|(?P<s>{trie_regex(syms)}))"
+
+
+@functools.cache
+def _rules(code: str | None) -> _Rules:
+    return _Rules(grammar(code))
+
+
+# ------------------------------------------------------------------------------------
+# building quantities
+
+
+def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
+    """A quantity from one numeral: attach the unit after it and the cue before it."""
+    q = _Q(start=num.start, end=num.end, num=num, value=num.value, value_max=num.value_max,
+           approx=num.vague, lstart=num.pstart if num.pstart >= 0 else num.start)
+    if num.kind == "date":
+        q.kind, q.value = "date", num.iso
+        return q
+    if num.kind:  # a unit word: שנתיים, شهرين, שקל, تضاعفت
+        q.kind, q.unit, q.weak, q.has_unit = num.kind, num.unit, num.weak, True
+        return q
+    if num.ordinal:
+        q.kind = "ordinal"
+        m = r.cue_before(t, num.pstart)
+        if m and m.group("rank"):
+            q.kind, q.unit, q.start, q.lstart = "rank", "rank", m.start("rank"), m.start()
+        return q
+    # a day and a month: "9 ديسمبر", "14 בפברואר 2024", "17 كانون الأول (ديسمبر)"
+    if num.plain and 1 <= num.value <= 31:
+        m = r.month_after_re.match(t, num.end)
+        if m:
+            mo = r.months[m.group("m")]
+            y = m.group("y")
+            q.kind, q.end = "date", m.end()
+            q.value = f"{y}-{mo:02d}-{int(num.value):02d}" if y else f"--{mo:02d}-{int(num.value):02d}"
+            return q
+    m = r.after_re.match(t, num.end)
+    if m:
+        kind, unit, factor = r.after[m.group("u") or m.group("s")]
+        q.kind, q.unit, q.factor, q.end, q.has_unit = kind, unit, factor, m.end(), True
+    else:
+        m = r.counted_re.match(t, num.end)
+        if m:
+            q.kind, q.unit, q.end, q.has_unit = "count", r.counted[m.group("u")], m.end(), True
+        elif num.article and r.noun_before_re is not None and _ends_with(t, num.pstart, r.noun_last):
+            m = r.noun_before_re.search(t, max(0, num.pstart - 30), num.pstart)
+            if m:
+                q.kind, q.unit = r.noun_units[m.group("u")]
+                q.start, q.lstart, q.has_unit = m.start("u"), m.start(), True
+    # cues before the number
+    c = r.cue_before(t, num.pstart)
+    if c is not None:
+        g = c.lastgroup
+        if g in ("cur", "curw") and q.kind == "number":
+            q.kind, q.unit, q.has_unit = "money", r.cur_before[c.group(g)][0], True
+            q.factor = r.cur_before[c.group(g)][1]
+            q.start = q.lstart = c.start(g)
+        elif g == "mult" and q.kind == "number":
+            q.kind, q.unit, q.start, q.lstart, q.has_unit = "multiplier", "multiplier", c.start(g), c.start(), True
+        elif g == "rank" and q.kind == "number" and num.digits and num.plain and (num.article or c.group(0).startswith(tuple(r.g.article))):
+            q.kind, q.unit, q.start, q.lstart = "rank", "rank", c.start(g), c.start()
+        elif g == "year" and num.plain and 1000 <= num.value <= 2999 and num.end - num.start == 4:
+            q.kind, q.unit, q.end, q.cue, q.has_unit = "year", None, num.end, c.group(g), True
+        elif g == "age" and q.kind in ("number", "duration") and q.unit in (None, "years") and num.value < 150:
+            q.kind, q.unit, q.cue, q.has_unit = "duration", "years", c.group(g), True
+        elif g == "cnt" and q.kind == "number" and num.plain:
+            q.kind, q.unit, q.start, q.lstart, q.has_unit = "count", r.counted_before[c.group(g)], c.start(g), c.start(), True
+        elif g == "month" and q.kind == "number" and num.plain and 1900 <= num.value <= 2100 \
+                and num.end - num.start == 4:
+            q.kind, q.value = "date", f"{int(num.value)}-{r.months[c.group(g)]:02d}"
+            q.start, q.lstart = c.start(g), c.start()
+            return q
+    if q.kind == "number" and num.plain and 1900 <= num.value <= 2100 and num.end - num.start == 4:
+        q.kind = "year"
+    if isinstance(q.value, float) and q.factor != 1:
+        q.value *= q.factor
+        if q.value_max is not None:
+            q.value_max *= q.factor
+    return q
+
+
+def _gap_units(r: _Rules, b: _Q) -> tuple[str, ...]:
+    """The attached prefix units of ``b`` when nothing else stands before its number."""
+    if b.start != b.num.start or not b.num.prefix:
+        return ()
+    return r.g.split(b.num.prefix)[0]
+
+
+def _compatible(a: _Q, b: _Q) -> tuple[str, str | None] | None:
+    """The (kind, unit) a range of ``a`` and ``b`` would have, or None."""
+    ka = "number" if a.kind in ("ordinal", "year") else a.kind
+    kb = "number" if b.kind in ("ordinal", "year") else b.kind
+    if "date" in (ka, kb) or "rank" in (ka, kb):
+        return None
+    if a.kind == b.kind == "year":
+        return "year", None
+    if ka == "number":
+        return kb, b.unit
+    if kb == "number":
+        return ka, a.unit
+    if ka == kb and a.unit == b.unit:
+        return ka, a.unit
+    return None
+
+
+def _combine(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
+    """Join neighbours: ranges, compound durations, dollars and cents, rank lists."""
+    out: list[_Q] = []
+    i = 0
+    n = len(qs)
+    while i < n:
+        a = qs[i]
+        if i + 1 < n:
+            b = qs[i + 1]
+            merged = _join(r, t, a, b)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+            if a.kind == "rank" and b.kind == "ordinal" and not t[a.end:b.lstart].strip() \
+                    and b.num.conj:
+                b.kind, b.unit = "rank", "rank"
+        out.append(a)
+        i += 1
+    return out
+
+
+def _join(r: _Rules, t: str, a: _Q, b: _Q) -> _Q | None:
+    gap = t[a.end:b.lstart]
+    if len(gap) > 30 or "\n" in gap:
+        return None
+    g = gap.strip()
+    bunits = _gap_units(r, b)
+    bconj = bool(bunits) and bunits[0] in r.r_and and len(bunits) == 1
+    # dollars and cents: "20 دولار و43 سنت", "20$ 43c"
+    if a.kind == b.kind == "money" and a.unit == b.unit and b.factor < 1 <= a.factor \
+            and (not g or g in r.r_and or bconj) and isinstance(a.value, float):
+        return _merged(a, b, a.value + b.value, None, a.kind, a.unit, None)
+    # compound durations: "عامًا وشهرين" = 14 months, "שנה וחודשיים"
+    if a.kind == b.kind == "duration" and (a.unit, b.unit) in _RATIO and (g in r.r_and or (not g and bconj)):
+        v = a.value * _RATIO[(a.unit, b.unit)] + b.value
+        q = _merged(a, b, v, None, "duration", b.unit, None)
+        q.parts = None
+        return q
+    # ranges
+    connector = None
+    cue_start = a.lstart
+    a_units = r.g.split(a.num.prefix)[0] if a.num.prefix and a.start == a.num.start else ()
+    m_between = r.between_re.search(t, max(0, a.lstart - 20), a.lstart)
+    m_from = r.from_re.search(t, max(0, a.lstart - 20), a.lstart)
+    a_from = bool(m_from) or (bool(a_units) and a_units[-1] in r.r_from)
+    if m_between and (g in r.r_and or g in r.r_to or (not g and bunits and bunits[-1] in r.r_to_after | r.r_and)):
+        connector, cue_start = "between", m_between.start("c")
+    elif a_from and (g in r.r_to or (not g and bunits and bunits[-1] in r.r_to_after)):
+        connector = "from_to"
+        if m_from:
+            cue_start = m_from.start("c")
+    elif not bunits and g in r.r_dash:
+        connector = "dash"
+    elif not bunits and g in r.r_to:
+        connector = "to"
+    else:
+        m_low = r.lower_re.search(t, max(0, a.lstart - 30), a.lstart)
+        if m_low and r.upper_re.fullmatch(t, a.end, b.lstart):
+            connector, cue_start = "between", m_low.start("c")
+    if connector is None:
+        return None
+    ku = _compatible(a, b)
+    if ku is None or not isinstance(a.value, float) or not isinstance(b.value, float):
+        return None
+    if a.weak and b.weak:
+        return None
+    va, vb = a.value, b.value
+    # the scale and the unit of the second end apply to the first: "115-135 מיליארד", "10-20 אש"ח"
+    if a.num.scale == 1 and b.num.scale > 1 and not a.num.vague and abs(va) < b.num.scale:
+        va *= b.num.scale
+    if not a.has_unit and b.factor != 1:
+        va *= b.factor
+    if connector == "dash" and not va < vb:
+        return None
+    q = _merged(a, b, va, vb, ku[0], ku[1], connector)
+    q.lstart = min(cue_start, a.lstart)
+    q.approx = a.approx or b.approx
+    return q
+
+
+def _merged(a: _Q, b: _Q, value, value_max, kind, unit, connector) -> _Q:
+    q = _Q(start=a.start, end=b.end, num=a.num, value=value, value_max=value_max, unit=unit, kind=kind,
+           connector=connector, lstart=a.lstart, has_unit=True, factor=b.factor)
+    q.parts = (a, b) if connector else None
+    if connector:
+        # each end gets the range's kind and unit ("10-20 دولار": 10 is dollars too)
+        if a.kind in ("number", "ordinal"):
+            a.kind, a.unit = kind, unit
+            a.value = value
+        if b.kind in ("number", "ordinal"):
+            b.kind, b.unit = kind, unit
+        a.weak = b.weak = False
+    return q
+
+
+def _drop(r: _Rules, t: str, q: _Q) -> bool:
+    """True when ``q`` is not a quantity (weekday, "one of", enumerator, text ordinal …)."""
+    num = q.num
+    if q.kind == "ordinal" or q.weak:
+        return True
+    if q.connector:
+        return False
+    if num.fraction and num.article and not num.digits:
+        return True  # الربع الثالث, النصف: a named part, not a number
+    if not num.digits:
+        lo = max(0, num.pstart - 12)
+        for m in r.phrase_re.finditer(t, lo, min(len(t), num.end + 24)):
+            if m.start() < num.end and m.end() > num.pstart:
+                return True
+        if num.words == 1 and num.value == 1:
+            word = t[num.start:num.end]
+            if word in r.alone:
+                return True
+            if word in r.one_of and r.one_of_re.match(t, num.end):
+                return True
+    elif num.plain and q.kind == "number" and num.value < 100:
+        # a list enumerator: "1." alone at the head of a line
+        if num.end < len(t) and t[num.end] in ".)" and (num.end + 1 == len(t) or t[num.end + 1] in " \t\r\n"):
+            line = t.rfind("\n", 0, num.pstart) + 1
+            if r.line_head_re.match(t, line, num.pstart):
+                return True
+    return False
+
+
+def _finish(r: _Rules, t: str, q: _Q) -> None:
+    """Hedges before and after a quantity (not for dates, years and ranks)."""
+    if q.kind in ("date", "year", "rank"):
+        return
+    if q.weak:
+        return
+    h = r.hedge_before(t, q)
+    if h is None:
+        m = r.hedge_after_re.match(t, q.end)
+        if m:
+            h = m.group("h")
+    if h is not None:
+        q.hedge, q.approx = h, True
+
+
+def _public(n, text: str, q: _Q) -> Quantity:
+    s, e = n.to_original(q.start, q.end)
+    ns, ne = n.to_original(q.num.start, q.num.end) if not q.connector else (s, e)
+    parts = None
+    if q.parts:
+        parts = tuple(_public(n, text, p) for p in q.parts)
+    value = q.value
+    if isinstance(value, float) and value == 0:
+        value = 0.0
+    return Quantity(start=s, end=e, text=text[s:e], value=value, value_max=q.value_max, unit=q.unit, kind=q.kind,
+                    approx=q.approx, hedge=q.hedge, connector=q.connector, parts=parts,
+                    number_start=ns, number_end=ne, cue=q.cue)
+
+
+def find_quantities(text: str, lang: str | None = None, normalized: Normalized | None = None) -> list[Quantity]:
+    """Every quantity in ``text``, sorted by start and non-overlapping.
+
+    ``lang`` is a language code (``he``, ``ar``); None detects it from the script.
+    A text in no known language still gets its digits, ``%`` and currency symbols.
+    ``normalized`` may pass ``normalize(text)`` when the caller already has it.
+    """
+    if lang is None:
+        lang = detect_language(text)
+    r = _rules(lang)
+    g = r.g
+    n = normalized if normalized is not None and normalized.original is text else normalize(text)
+    t = n.text
+    atoms: list[_Q] = []
+    pos = 0
+    search = g.anchor_re.search
+    while True:
+        m = search(t, pos)
+        if m is None:
+            break
+        p = g.anchor_start(t, m)
+        if p is None:
+            pos = m.end()
+            continue
+        num, nxt = read_numeral(g, t, p)
+        pos = max(nxt, m.start() + 1)
+        if num is None:
+            continue
+        q = _atom(r, t, num)
+        if q is None:
+            continue
+        while atoms and q.start < atoms[-1].end:
+            # a cue before this number overlaps the previous quantity: keep the earlier one
+            if q.start >= atoms[-1].start:
+                q = None
+                break
+            atoms.pop()
+        if q is None:
+            continue
+        atoms.append(q)
+        pos = max(pos, q.end)
+    atoms = _combine(r, t, atoms)
+    out: list[Quantity] = []
+    for q in atoms:
+        if q.weak and q.num.prefix and any(u in r.hedge_prefix for u in g.split(q.num.prefix)[0]):
+            q.weak = False  # כשנה: "about a year"
+        if _drop(r, t, q):
+            continue
+        _finish(r, t, q)
+        out.append(_public(n, text, q))
+    return out

@@ -1,0 +1,69 @@
+"""The command line: summaries, CSV output, bad input named on stderr without tracebacks."""
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_corpus_summary():
+    out = run("corpus", SEEDS)
+    assert out.returncode == 0, out.stderr
+    assert "documents: 5 (ar 3, he 2)" in out.stdout
+    assert "001_3410858ea03e43e5: 3" in out.stdout
+    assert "comments" in out.stdout and "skipped: 0" in out.stdout
+    assert out.stderr == ""
+
+
+def test_claims_csv_header_and_rows():
+    out = run("claims", SEEDS, "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("doc,start,end,text,value,value_max,unit,kind,approx,subject,metric,period,attribution")
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert len(rows) > 100
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    for r in rows:
+        assert texts[r["doc"]][int(r["start"]):int(r["end"])] == r["text"]
+
+
+def test_claims_of_any_text_file(tmp_path):
+    f = tmp_path / "note.txt"
+    f.write_text("לפי הדיווח, xAI גייסה 6 מיליארד דולר.", encoding="utf-8")
+    out = run("claims", f, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert '"value": 6000000000.0' in out.stdout and '"unit": "USD"' in out.stdout
+
+
+def test_bad_file_in_folder_is_named_and_others_processed(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    (folder / "broken.txt").write_bytes(bytes(range(256)) * 4)
+    out = run("claims", folder, "--format", "table")
+    assert out.returncode == 0
+    assert "broken.txt" in out.stderr and "binary" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert "000_013a6d9f286b6fec.txt" in out.stdout
+
+
+@pytest.mark.parametrize("args", [("corpus", "/no/such/dir"), ("claims", "/no/such/file.txt")])
+def test_missing_path_is_a_clear_error(args):
+    out = run(*args)
+    assert out.returncode != 0
+    assert "no such file or folder" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_build_writes_every_table(tmp_path):
+    out = run("build", SEEDS, "--out", tmp_path / "reports")
+    assert out.returncode == 0, out.stderr
+    for name in ("documents", "segments", "sentences", "mentions", "skipped", "claims"):
+        assert (tmp_path / "reports" / f"{name}.csv").exists()
