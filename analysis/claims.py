@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
 import pandas as pd
 
 from .langdata import DATA_DIR, detect_language, language, read_csv
@@ -102,8 +103,10 @@ class _Cues:
         self.period_re = self._compile({w: w for w in self.periods})
         ch = cues.get("changes", {})
         self.change_verbs = self._compile({w: "verb" for w in ch.get("verbs", [])}, prefix="verb")
-        self.from_words = [w for w in ch.get("from", [])]
-        self.to_words = [w for w in ch.get("to", [])]
+        froms = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("from", []))))
+        tos = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("to", []))))
+        self.from_re = re.compile(rf"(?:^|[\s(])(?:{froms})[\s-]?$") if froms else re.compile(r"(?!x)x")
+        self.to_re = re.compile(rf"^\s*(?:{tos})[\s-]?$") if tos else re.compile(r"(?!x)x")
         self.clause_breaks = self._compile({w: "break" for w in cues.get("clause_breaks", [])})
 
     def _compile(self, mapping: dict, prefix: bool | str = True) -> tuple[re.Pattern, dict]:
@@ -155,16 +158,6 @@ def _date_in_year(value: str, published: str) -> str:
     return f"{year:04d}{value[1:]}"
 
 
-def _clause_bounds(norm: str, s: int, e: int, pos: int, cues: _Cues | None) -> tuple[int, int]:
-    """The clause of the sentence ``[s, e)`` around normalized position ``pos``."""
-    cuts = [m.start() for m in _CLAUSE_MARKS.finditer(norm, s, e)]
-    if cues:
-        cuts += [c.start for c in cues.find(cues.clause_breaks, norm, s, e)]
-    left = max((c for c in cuts if c < pos), default=s)
-    right = min((c for c in cuts if c >= pos), default=e)
-    return left, right
-
-
 def _fmt(v) -> str:
     if isinstance(v, str) or v is None:
         return v or ""
@@ -183,52 +176,76 @@ def _kind_unit(q: Quantity) -> tuple[str, str | None]:
     return kind, unit
 
 
+@dataclass
+class _Sentence:
+    """What every claim of one sentence shares: its spans and the cues found in it once."""
+
+    start: int
+    end: int
+    ns: int  # the sentence's span in the normalized copy
+    ne: int
+    mentions: list[tuple[int, int, Mention]]  # normalized span + mention
+    source_spans: set[tuple[int, int]]
+    attribution: str
+    cuts: list[int]
+    metric_cues: list[_Cue]
+    period_cues: list[_Cue]
+    quantities: list[Quantity]
+    fallback: str
+
+
 def _claims_in(
     text: str,
     norm: Normalized,
     lang: str | None,
     sentences: list[tuple[int, int]],
     published_at: Callable[[int], str],
-    quantities: list[Quantity] | None = None,
-    mentions: list[Mention] | None = None,
     article_at: Callable[[int], int] = lambda _: 0,
 ) -> list[dict]:
     """Claims of one document (offsets into ``text``)."""
-    quantities = find_quantities(text, lang) if quantities is None else quantities
+    quantities = find_quantities(text, lang, norm)
     if not quantities:
         return []
-    mentions = find_mentions(text, lang, norm) if mentions is None else mentions
+    mentions = find_mentions(text, lang, norm)
     named = [(m.start, m.end) for m in mentions if any(ch.isdigit() for ch in m.surface)]
-    quantities = [q for q in quantities if not any(a < q.end and q.start < b for a, b in named)]
+    if named:
+        quantities = [q for q in quantities if not any(a < q.end and q.start < b for a, b in named)]
     cues = _cues(lang) if lang else None
     starts = [s for s, _ in sentences]
     mention_starts = [m.start for m in mentions]
-    rows: list[dict] = []
-    change_no = 0
     main = _main_entities(mentions, article_at)
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
-        k = bisect_right(starts, q.start) - 1
-        by_sentence.setdefault(k, []).append(q)
+        by_sentence.setdefault(bisect_right(starts, q.start) - 1, []).append(q)
+    rows: list[dict] = []
+    change_no = 0
     for k in sorted(by_sentence):
         s, e = sentences[k] if k >= 0 else (0, len(text))
-        ns, ne = norm.to_normalized(s, e)
-        sent_mentions = [m for m in mentions[bisect_right(mention_starts, s - 1):] if m.start < e]
-        sent_mentions = [m for m in sent_mentions if m.end <= e]
-        sources, source_spans = _sources(norm, ns, ne, sent_mentions, cues)
-        qs = by_sentence[k]
-        roles = _changes(norm, ns, ne, qs, cues)
-        fallback = main.get(article_at(s), "")
-        for q in qs:
+        ctx = _sentence(norm, s, e, mentions[bisect_right(mention_starts, s - 1):bisect_right(mention_starts, e)],
+                        by_sentence[k], cues, main.get(article_at(s), ""))
+        roles = _changes(norm, ctx, cues)
+        for q in ctx.quantities:
             for part, role in _split_change(q, roles):
-                change_id = ""
-                if role:
-                    change_id = f"c{change_no + (role == 'after' and 0)}"
-                rows.append(_row(text, norm, q, part, role, change_id, s, e, ns, ne, sent_mentions, source_spans,
-                                 sources, qs, cues, published_at(q.start), fallback))
-                if role == "after":
-                    change_no += 1
+                rows.append(_row(text, norm, q, part, role, f"c{change_no}" if role else "", ctx, cues,
+                                 published_at(q.start)))
+                change_no += role == "after"
     return rows
+
+
+def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: list[Quantity], cues: _Cues | None,
+              fallback: str) -> _Sentence:
+    ns, ne = norm.to_normalized(s, e)
+    spans = [(*norm.to_normalized(m.start, m.end), m) for m in mentions if m.end <= e]
+    sources, source_spans = _sources(norm, ns, ne, spans, cues)
+    cuts = [m.start() for m in _CLAUSE_MARKS.finditer(norm.text, ns, ne)]
+    metric_cues: list[_Cue] = []
+    period_cues: list[_Cue] = []
+    if cues:
+        cuts += [c.start for c in cues.find(cues.clause_breaks, norm.text, ns, ne)]
+        metric_cues = cues.find(cues.metrics, norm.text, ns, ne)
+        period_cues = cues.find(cues.period_re, norm.text, ns, ne)
+    return _Sentence(s, e, ns, ne, spans, source_spans, sources[-1][1] if sources else "", sorted(cuts),
+                     metric_cues, period_cues, qs, fallback)
 
 
 def _main_entities(mentions: list[Mention], article_at: Callable[[int], int]) -> dict[int, str]:
@@ -249,14 +266,13 @@ def _split_change(q: Quantity, roles: dict[int, str]) -> list[tuple[Quantity, st
     return [(q, role if role in ("before", "after") else "")]
 
 
-def _changes(norm: Normalized, ns: int, ne: int, qs: list[Quantity], cues: _Cues | None) -> dict[int, str]:
+def _changes(norm: Normalized, ctx: _Sentence, cues: _Cues | None) -> dict[int, str]:
     """Roles of the quantities of one sentence that form "from X to Y" changes."""
-    if not cues or not cues.find(cues.change_verbs, norm.text, ns, ne):
+    if not cues or not cues.find(cues.change_verbs, norm.text, ctx.ns, ctx.ne):
         return {}
+    qs = ctx.quantities
     roles: dict[int, str] = {}
     t = norm.text
-    from_re = re.compile(r"(?:^|[\s(])(?:" + "|".join(map(re.escape, map(str.strip, cues.from_words))) + r")[\s-]?$")
-    to_re = re.compile(r"^\s*(?:" + "|".join(map(re.escape, cues.to_words)) + r")[\s-]?$")
     for q in qs:
         if q.parts and q.connector == "from_to":
             roles[id(q)] = "range"
@@ -265,72 +281,75 @@ def _changes(norm: Normalized, ns: int, ne: int, qs: list[Quantity], cues: _Cues
             continue
         a0, a1 = norm.to_normalized(a.start, a.end)
         b0, _ = norm.to_normalized(b.start, b.end)
-        if from_re.search(t[max(ns, a0 - 6):a0]) and to_re.match(t[a1:b0]):
+        if cues.from_re.search(t[max(ctx.ns, a0 - 6):a0]) and cues.to_re.match(t[a1:b0]):
             roles[id(a)], roles[id(b)] = "before", "after"
     return roles
 
 
-def _sources(norm: Normalized, ns: int, ne: int, mentions: list[Mention], cues: _Cues | None):
-    """Attribution of a sentence: (sources by position, spans of source mentions)."""
-    if not cues or not mentions:
+def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Mention]], cues: _Cues | None):
+    """Attribution of a sentence: (sources by position, original spans of the source mentions).
+
+    A source is the first outlet, company or person named right after a cue
+    (לפי, وفقًا لـ), or the person (else company) next to a verb of saying.
+    """
+    if not cues or not spans:
         return [], set()
     found: list[tuple[int, str]] = []
-    spans: set[tuple[int, int]] = set()
-    nm = [(norm.to_normalized(m.start, m.end), m) for m in mentions]
+    used: set[tuple[int, int]] = set()
     for cue in cues.find(cues.before_source, norm.text, ns, ne):
-        after = [(span, m) for span, m in nm if 0 <= span[0] - cue.end <= 40 and m.type in _SOURCE_TYPES]
+        after = [(ma, m) for ma, _, m in spans if 0 <= ma - cue.end <= 40 and m.type in _SOURCE_TYPES]
         if after:
-            span, m = min(after, key=lambda x: x[0][0])
+            _, m = min(after, key=lambda x: x[0])
             found.append((cue.start, m.entity))
-            spans.add((m.start, m.end))
+            used.add((m.start, m.end))
     for cue in cues.find(cues.speech, norm.text, ns, ne):
-        near = [(span, m) for span, m in nm if m.type in ("person", "org", "outlet")
-                and (0 <= span[0] - cue.end <= 60 or 0 <= cue.start - span[1] <= 30)]
+        near = [(ma, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")
+                and (0 <= ma - cue.end <= 60 or 0 <= cue.start - mb <= 30)]
         if near:
             people = [x for x in near if x[1].type == "person"] or near
-            span, m = min(people, key=lambda x: abs(x[0][0] - cue.end))
+            _, m = min(people, key=lambda x: abs(x[0] - cue.end))
             found.append((cue.start, m.entity))
-            spans.add((m.start, m.end))
-    return sorted(found), spans
+            used.add((m.start, m.end))
+    return sorted(found), used
 
 
-def _row(text, norm, q, part, role, change_id, s, e, ns, ne, mentions, source_spans, sources, qs, cues,
-         published, fallback) -> dict:
+def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, change_id: str, ctx: _Sentence,
+         cues: _Cues | None, published: str) -> dict:
     kind, unit = _kind_unit(part)
     qa, qb = norm.to_normalized(part.start, part.end)
-    ca, cb = _clause_bounds(norm.text, ns, ne, qa, cues)
-    subject = "" if kind in ("date", "year") else (_subject(norm, mentions, source_spans, qa, qb, ca, cb) or fallback)
-    metric = _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues, entity_types().get(subject, ""))
-    period, phrase = ("", "") if kind in ("date", "year") else _period(norm, q, qs, qa, ns, ne, cues, published)
-    attribution = sources[-1][1] if sources else ""
+    k = bisect_right(ctx.cuts, qa)
+    ca = ctx.cuts[k - 1] if k else ctx.ns
+    cb = ctx.cuts[k] if k < len(ctx.cuts) else ctx.ne
+    timeless = kind in ("date", "year")
+    subject = "" if timeless else (_subject(ctx, qa, qb, ca, cb) or ctx.fallback)
+    metric = "" if timeless else _metric(ctx, kind, unit, qa, qb, ca, cb, cues, entity_types().get(subject, ""))
+    period, phrase = ("", "") if timeless else _period(norm, q, ctx, qa, cues, published)
     value = part.value
     if isinstance(value, float) and not math.isfinite(value):
         value = None
     if kind == "date" and isinstance(value, str) and value.startswith("--"):
         value = _date_in_year(value, published)
-    gloss = " ".join(x for x in [
-        subject, metric.replace("_", " ") if metric else "",
-        ("≈" if part.approx or q.approx else "") + _fmt(value) + (f"–{_fmt(part.value_max)}" if part.value_max is not None else ""),
-        unit or "", f"({period})" if period else "", f"[{role}]" if role else "",
-    ] if x)
+    approx = bool(part.approx or q.approx)
+    shown = ("≈" if approx else "") + _fmt(value) + (f"–{_fmt(part.value_max)}" if part.value_max is not None else "")
+    gloss = " ".join(x for x in [subject, metric.replace("_", " "), shown, unit or "",
+                                 f"({period})" if period else "", f"[{role}]" if role else ""] if x)
     return {
         "start": part.start, "end": part.end, "text": text[part.start:part.end],
         "value": value, "value_max": part.value_max, "unit": unit or "", "kind": kind,
-        "approx": bool(part.approx or q.approx), "subject": subject, "metric": metric, "period": period,
-        "attribution": attribution, "period_phrase": phrase, "role": role, "change_id": change_id,
-        "hedge": q.hedge or "", "gloss": gloss, "sentence": text[s:e],
+        "approx": approx, "subject": subject, "metric": metric, "period": period,
+        "attribution": ctx.attribution, "period_phrase": phrase, "role": role, "change_id": change_id,
+        "hedge": q.hedge or "", "gloss": gloss, "sentence": text[ctx.start:ctx.end],
     }
 
 
-def _subject(norm, mentions, source_spans, qa, qb, ca, cb) -> str:
+def _subject(ctx: _Sentence, qa: int, qb: int, ca: int, cb: int) -> str:
     """The entity a number is about: the owner right after it (500 עובדי OpenAI), else the
     nearest mention before it in its clause, before it in the sentence, after it in its clause,
     after it in the sentence."""
     best = None
-    for m in mentions:
-        if (m.start, m.end) in source_spans or m.type not in _SUBJECT_TYPES:
+    for ma, mb, m in ctx.mentions:
+        if (m.start, m.end) in ctx.source_spans or m.type not in _SUBJECT_TYPES:
             continue
-        ma, mb = norm.to_normalized(m.start, m.end)
         before = mb <= qa
         if not before and ma < qb:
             continue
@@ -348,16 +367,16 @@ def _subject(norm, mentions, source_spans, qa, qb, ca, cb) -> str:
     return best[1] if best else ""
 
 
-def _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues, subject_type: str) -> str:
-    if kind in ("date", "year"):
-        return ""
+def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: int, cb: int, cues: _Cues | None,
+            subject_type: str) -> str:
+    """The metric named by the counted noun, else by the nearest cue that allows the kind and subject."""
     if unit in _UNIT_METRIC and _UNIT_METRIC[unit]:
         return _UNIT_METRIC[unit]
     if not cues:
         return ""
     allowed, subjects = _metric_kinds(), _metric_subjects()
     best = None
-    for cue in cues.find(cues.metrics, norm.text, ns, ne):
+    for cue in ctx.metric_cues:
         for metric in cue.key:
             if kind not in allowed.get(metric, ()):
                 continue
@@ -371,22 +390,25 @@ def _metric(norm, kind, unit, qa, qb, ca, cb, ns, ne, cues, subject_type: str) -
     return best[1] if best else ""
 
 
-def _period(norm, q, qs, qa, ns, ne, cues, published) -> tuple[str, str]:
+def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Cues | None, published: str) -> tuple[str, str]:
+    """The nearest explicit year or date, or relative phrase, in the sentence: (period, phrase)."""
     options: list[tuple[int, str, str]] = []
-    for other in qs:
-        if other.kind in ("year", "date") and other is not q and isinstance(other.value, str | float | int):
-            oa, _ = norm.to_normalized(other.start, other.end)
-            value = other.value
-            if other.kind == "year":
-                value = str(int(value))
-            elif isinstance(value, str) and value.startswith("--") and published:
-                value = published[:4] + value[1:]
-            options.append((abs(oa - qa), str(value)[:7], norm.text[oa:oa + len(other.text)]))
+    for other in ctx.quantities:
+        if other is q or other.kind not in ("year", "date") or other.value is None:
+            continue
+        value = other.value
+        if other.kind == "year":
+            value = str(int(value))
+        elif isinstance(value, str) and value.startswith("--"):
+            value = _date_in_year(value, published)
+        if value.startswith("-"):
+            continue
+        options.append((abs(norm.index_of(other.start) - qa), str(value)[:7], other.text))
     if cues:
-        for cue in cues.find(cues.period_re, norm.text, ns, ne):
+        for cue in ctx.period_cues:
             unit, offset = cues.periods[cue.key]
-            options.append((abs(cue.start - qa), _resolve(unit, offset, published), norm.original[
-                norm.position(cue.start):norm.position(cue.end - 1) + 1]))
+            start, end = norm.to_original(cue.start, cue.end)
+            options.append((abs(cue.start - qa), _resolve(unit, offset, published), norm.original[start:end]))
     if not options:
         return "", ""
     _, period, phrase = min(options, key=lambda o: o[0])
@@ -394,17 +416,22 @@ def _period(norm, q, qs, qa, ns, ne, cues, published) -> tuple[str, str]:
 
 
 def _frame(rows: list[dict], extra: dict[str, str] | None = None) -> pd.DataFrame:
-    columns = list(extra or {}) + CLAIM_COLUMNS
-    df = pd.DataFrame(rows, columns=columns)
-    df["value"] = df["value"].astype(object)
-    df["value_max"] = pd.to_numeric(df["value_max"], errors="coerce").astype("float64")
-    for c in ("start", "end"):
-        df[c] = df[c].astype("int64")
-    df["approx"] = df["approx"].astype(bool)
-    for c in ("text", "unit", "kind", "subject", "metric", "period", "attribution", "period_phrase", "role",
-              "change_id", "hedge", "gloss", "sentence"):
-        df[c] = df[c].fillna("").astype("str")
-    return df
+    """Rows → a claims DataFrame with the documented dtypes (plain lists: pandas infers ``str`` fast)."""
+    extra = extra or {}
+    data: dict[str, object] = {}
+    for c in list(extra) + CLAIM_COLUMNS:
+        values = [r.get(c) for r in rows]
+        if c in ("start", "end") or extra.get(c) == "int64":
+            data[c] = np.array(values, dtype="int64")
+        elif c == "value":
+            data[c] = np.array(values + [None], dtype=object)[:-1]  # keep floats and ISO strings as they are
+        elif c == "value_max":
+            data[c] = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        elif c == "approx":
+            data[c] = np.array(values, dtype=bool)
+        else:
+            data[c] = pd.array(["" if v is None else v for v in values], dtype="str")
+    return pd.DataFrame(data)
 
 
 def extract_claims(text: str, lang: str | None = None, published: str | None = None) -> pd.DataFrame:

@@ -80,6 +80,8 @@ class Normalized:
     # and how many characters were deleted up to and including that run.
     _at: list[int] = field(default_factory=list, repr=False)
     _deleted: list[int] = field(default_factory=list, repr=False)
+    # original index where each deleted run starts
+    _orig: list[int] = field(default_factory=list, repr=False)
 
     def position(self, i: int) -> int:
         """Original index of the character at normalized index ``i``."""
@@ -97,16 +99,13 @@ class Normalized:
 
     def index_of(self, original_index: int) -> int:
         """The first normalized index whose original position is >= ``original_index``."""
-        if not self._at:
+        k = bisect_right(self._orig, original_index) - 1
+        if k < 0:
             return original_index
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.position(mid) < original_index:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        run_end = self._orig[k] + self._deleted[k] - (self._deleted[k - 1] if k else 0)
+        if original_index < run_end:  # inside a deleted run: the next kept character
+            return self._at[k]
+        return original_index - self._deleted[k]
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """Map the original span ``[start, end)`` to the normalized copy."""
@@ -120,12 +119,14 @@ def normalize(original: str) -> Normalized:
         return Normalized(original, text)
     at: list[int] = []
     deleted: list[int] = []
+    orig: list[int] = []
     total = 0
     for m in _DELETE_RE.finditer(original):
         at.append(m.start() - total)
+        orig.append(m.start())
         total += m.end() - m.start()
         deleted.append(total)
-    return Normalized(original, text, at, deleted)
+    return Normalized(original, text, at, deleted, orig)
 
 
 def normalize_word(word: str) -> str:

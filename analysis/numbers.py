@@ -445,6 +445,10 @@ def read_numeral(g: Grammar, t: str, pos: int) -> tuple[Numeral | None, int]:
             gslots = 8 | _H | _T | _U  # no word may join a big or decimal number, only a scale
         last = "digit"
         end = m.end()
+        # only a word can continue a digit token ("5 מיליארד", "٣ مئة"): skip the loop otherwise
+        j = end + 1
+        if end >= len(t) or t[end] not in " \t" or (j < len(t) and not t[j].isalpha() and t[j] not in " \t"):
+            done = True
     else:
         word = m.group("word")
         readings = g.lexicon[word]
