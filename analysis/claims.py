@@ -53,11 +53,19 @@ KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", 
 _SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
 _SOURCE_TYPES = {"outlet", "org", "person"}
 _CLAUSE_MARKS = re.compile(r"[,،;؛:()\[\]\"]|\s-\s")
+_HARD_BREAK = re.compile(r"[;؛]")
+_NEAR = 12  # characters: a metric cue this close to the number beats its counted noun
 
 
 @functools.cache
 def _metric_kinds() -> dict[str, set[str]]:
     return {r["metric"]: set(r["typical_kinds"].split("|")) for r in read_csv(DATA_DIR / "metrics.csv")}
+
+
+@functools.cache
+def _metric_windows() -> dict[str, int]:
+    """Metrics whose cue must sit within this many characters of the number (age: "בן 55")."""
+    return {r["metric"]: int(r["cue_window"]) for r in read_csv(DATA_DIR / "metrics.csv") if r.get("cue_window")}
 
 
 @functools.cache
@@ -108,6 +116,8 @@ class _Cues:
         self.from_re = re.compile(rf"(?:^|[\s(])(?:{froms})[\s-]?$") if froms else re.compile(r"(?!x)x")
         self.to_re = re.compile(rf"^\s*(?:{tos})[\s-]?$") if tos else re.compile(r"(?!x)x")
         self.clause_breaks = self._compile({w: "break" for w in cues.get("clause_breaks", [])})
+        months = lang_data.load("numbers").get("months", {})
+        self.months = self._compile({w: str(n) for n, words in months.items() for w in words})
 
     def _compile(self, mapping: dict, prefix: bool | str = True) -> tuple[re.Pattern, dict]:
         forms = self.lang.word_forms(mapping, prefix is True)
@@ -186,7 +196,8 @@ class _Sentence:
     ne: int
     mentions: list[tuple[int, int, Mention]]  # normalized span + mention
     source_spans: set[tuple[int, int]]
-    attribution: str
+    sources: list[tuple[int, str, str]]  # (normalized position, entity, "source" | "speech")
+    hard_breaks: list[int]  # ; and ؛: attribution does not cross them
     cuts: list[int]
     metric_cues: list[_Cue]
     period_cues: list[_Cue]
@@ -244,8 +255,9 @@ def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: lis
         cuts += [c.start for c in cues.find(cues.clause_breaks, norm.text, ns, ne)]
         metric_cues = cues.find(cues.metrics, norm.text, ns, ne)
         period_cues = cues.find(cues.period_re, norm.text, ns, ne)
-    return _Sentence(s, e, ns, ne, spans, source_spans, sources[-1][1] if sources else "", sorted(cuts),
-                     metric_cues, period_cues, qs, fallback)
+    hard = [m.start() for m in _HARD_BREAK.finditer(norm.text, ns, ne)]
+    return _Sentence(s, e, ns, ne, spans, source_spans, sources, hard, sorted(cuts), metric_cues, period_cues, qs,
+                     fallback)
 
 
 def _main_entities(mentions: list[Mention], article_at: Callable[[int], int]) -> dict[int, str]:
@@ -287,30 +299,46 @@ def _changes(norm: Normalized, ctx: _Sentence, cues: _Cues | None) -> dict[int, 
 
 
 def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Mention]], cues: _Cues | None):
-    """Attribution of a sentence: (sources by position, original spans of the source mentions).
+    """Sources a sentence names: ([(position, entity, how)], original spans of the source mentions).
 
-    A source is the first outlet, company or person named right after a cue
-    (לפי, وفقًا لـ), or the person (else company) next to a verb of saying.
+    ``source``: the first outlet, company or person right after a cue (לפי, وفقًا لـ);
+    ``speech``: the person (else company or outlet) next to a verb of saying, after it
+    within a few words or anywhere before it in the sentence.
     """
     if not cues or not spans:
         return [], set()
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
     used: set[tuple[int, int]] = set()
     for cue in cues.find(cues.before_source, norm.text, ns, ne):
         after = [(ma, m) for ma, _, m in spans if 0 <= ma - cue.end <= 40 and m.type in _SOURCE_TYPES]
         if after:
             _, m = min(after, key=lambda x: x[0])
-            found.append((cue.start, m.entity))
+            found.append((cue.start, m.entity, "source"))
             used.add((m.start, m.end))
     for cue in cues.find(cues.speech, norm.text, ns, ne):
-        near = [(ma, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")
-                and (0 <= ma - cue.end <= 60 or 0 <= cue.start - mb <= 30)]
-        if near:
-            people = [x for x in near if x[1].type == "person"] or near
-            _, m = min(people, key=lambda x: abs(x[0] - cue.end))
-            found.append((cue.start, m.entity))
+        speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")]
+        after = [x for x in speakers if 0 <= x[0] - cue.end <= 60]
+        before = [x for x in speakers if x[1] <= cue.start]
+        pick = after or before
+        if pick:
+            people = [x for x in pick if x[2].type == "person"] or pick
+            _, _, m = min(people, key=lambda x: abs(x[0] - cue.end) if x in after else cue.start - x[1])
+            found.append((cue.start, m.entity, "speech"))
             used.add((m.start, m.end))
     return sorted(found), used
+
+
+def _attribution(ctx: _Sentence, qa: int, qb: int) -> str:
+    """The source governing a number: the last one before it, else a "according to" cue after it,
+    never across a semicolon."""
+    def open_between(a: int, b: int) -> bool:
+        return not any(a <= h < b for h in ctx.hard_breaks)
+
+    before = [src for src in ctx.sources if src[0] < qa and open_between(src[0], qa)]
+    if before:
+        return before[-1][1]
+    after = [src for src in ctx.sources if src[0] >= qb and src[2] == "source" and open_between(qb, src[0])]
+    return after[0][1] if after else ""
 
 
 def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, change_id: str, ctx: _Sentence,
@@ -321,8 +349,10 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
     ca = ctx.cuts[k - 1] if k else ctx.ns
     cb = ctx.cuts[k] if k < len(ctx.cuts) else ctx.ne
     timeless = kind in ("date", "year")
-    subject = "" if timeless else (_subject(ctx, qa, qb, ca, cb) or ctx.fallback)
-    metric = "" if timeless else _metric(ctx, kind, unit, qa, qb, ca, cb, cues, entity_types().get(subject, ""))
+    named = "" if timeless else _subject(ctx, qa, qb, ca, cb)
+    subject = named or ("" if timeless else ctx.fallback)
+    # a subject guessed from the article (not named in the sentence) does not restrict the metric
+    metric = "" if timeless else _metric(ctx, kind, unit, qa, qb, ca, cb, cues, entity_types().get(named, ""))
     period, phrase = ("", "") if timeless else _period(norm, q, ctx, qa, cues, published)
     value = part.value
     if isinstance(value, float) and not math.isfinite(value):
@@ -337,7 +367,7 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
         "start": part.start, "end": part.end, "text": text[part.start:part.end],
         "value": value, "value_max": part.value_max, "unit": unit or "", "kind": kind,
         "approx": approx, "subject": subject, "metric": metric, "period": period,
-        "attribution": ctx.attribution, "period_phrase": phrase, "role": role, "change_id": change_id,
+        "attribution": _attribution(ctx, qa, qb), "period_phrase": phrase, "role": role, "change_id": change_id,
         "hedge": q.hedge or "", "gloss": gloss, "sentence": text[ctx.start:ctx.end],
     }
 
@@ -369,50 +399,75 @@ def _subject(ctx: _Sentence, qa: int, qb: int, ca: int, cb: int) -> str:
 
 def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: int, cb: int, cues: _Cues | None,
             subject_type: str) -> str:
-    """The metric named by the counted noun, else by the nearest cue that allows the kind and subject."""
-    if unit in _UNIT_METRIC and _UNIT_METRIC[unit]:
-        return _UNIT_METRIC[unit]
+    """The metric of a number: a cue right next to it, else its counted noun (users, employees),
+    else the nearest cue in the sentence that allows the kind and the subject's type."""
+    by_unit = _UNIT_METRIC.get(unit or "", "")
     if not cues:
-        return ""
-    allowed, subjects = _metric_kinds(), _metric_subjects()
+        return by_unit
+    allowed, subjects, windows = _metric_kinds(), _metric_subjects(), _metric_windows()
     best = None
     for cue in ctx.metric_cues:
+        distance = max(qa - cue.end if cue.end <= qa else cue.start - qb, 0)
+        same_clause = ca <= cue.start < cb
         for metric in cue.key:
-            if kind not in allowed.get(metric, ()):
+            if kind not in allowed.get(metric, ()) or distance > windows.get(metric, distance):
                 continue
             if subject_type and subjects.get(metric) and subject_type not in subjects[metric]:
                 continue
-            same_clause = ca <= cue.start < cb
-            distance = max(qa - cue.end if cue.end <= qa else cue.start - qb, 0)
             key = (not same_clause, distance, cues.metric_order.index(metric))
             if best is None or key < best[0]:
                 best = (key, metric)
-    return best[1] if best else ""
+    if best and not best[0][0] and best[0][1] <= _NEAR:
+        return best[1]
+    return by_unit or (best[1] if best else "")
 
 
 def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Cues | None, published: str) -> tuple[str, str]:
-    """The nearest explicit year or date, or relative phrase, in the sentence: (period, phrase)."""
+    """The nearest time reference in the sentence: an explicit year or date, a month name
+    (with the year that follows it, else the publication year), or a relative phrase
+    resolved against the publication date. Returns (period, phrase as printed)."""
     options: list[tuple[int, str, str]] = []
+    years: list[tuple[int, int, str]] = []  # normalized start, end, year
     for other in ctx.quantities:
         if other is q or other.kind not in ("year", "date") or other.value is None:
             continue
-        value = other.value
-        if other.kind == "year":
-            value = str(int(value))
-        elif isinstance(value, str) and value.startswith("--"):
+        value = str(int(other.value)) if other.kind == "year" else str(other.value)
+        if value.startswith("--"):
             value = _date_in_year(value, published)
         if value.startswith("-"):
             continue
-        options.append((abs(norm.index_of(other.start) - qa), str(value)[:7], other.text))
+        oa, ob = norm.to_normalized(other.start, other.end)
+        options.append((abs(oa - qa), value, other.text))
+        if other.kind == "year":
+            years.append((oa, ob, value))
     if cues:
         for cue in ctx.period_cues:
             unit, offset = cues.periods[cue.key]
-            start, end = norm.to_original(cue.start, cue.end)
-            options.append((abs(cue.start - qa), _resolve(unit, offset, published), norm.original[start:end]))
+            resolved = _resolve(unit, offset, published)
+            options.append((abs(cue.start - qa), resolved, _original(norm, cue.start, cue.end)))
+            if unit == "year" and resolved:
+                years.append((cue.start, cue.end, resolved))
+        for cue in cues.find(cues.months, norm.text, ctx.ns, ctx.ne):
+            if any(oa <= cue.start < ob for oa, ob, _ in [(norm.index_of(o.start), norm.index_of(o.end), 0)
+                                                          for o in ctx.quantities if o.kind == "date"]):
+                continue  # the month is part of a printed date
+            follow = [(ya, yb, y) for ya, yb, y in years if 0 <= ya - cue.end <= 12]
+            month = f"{int(cue.key):02d}"
+            if follow:
+                _, yb, year = follow[0]
+                options.append((abs(cue.start - qa), f"{year}-{month}", _original(norm, cue.start, yb)))
+            elif published:
+                options.append((abs(cue.start - qa), _date_in_year(f"--{month}-01", published)[:7],
+                                _original(norm, cue.start, cue.end)))
     if not options:
         return "", ""
     _, period, phrase = min(options, key=lambda o: o[0])
     return period, phrase
+
+
+def _original(norm: Normalized, a: int, b: int) -> str:
+    start, end = norm.to_original(a, b)
+    return norm.original[start:end]
 
 
 def _frame(rows: list[dict], extra: dict[str, str] | None = None) -> pd.DataFrame:

@@ -118,7 +118,8 @@ class Language:
         units = "|".join(map(re.escape, units_list))
         joiners = "|".join(map(re.escape, spec.get("joiners", [])))
         joiner = f"(?:{joiners})?" if joiners else ""
-        return f"(?:(?:{units}){{1,{int(spec.get('max', 1))}}}{joiner})?"
+        # lazy: the longest listed word wins over prefix + a shorter word (ממניות before מ + מניות)
+        return f"(?:(?:{units}){{1,{int(spec.get('max', 1))}}}?{joiner})??"
 
     def word_forms(self, words: Iterable[str], prefix: bool = True) -> dict[str, str]:
         """Normalized forms a word may take in text → the normalized word.

@@ -95,8 +95,9 @@ class _Rules:
             for w in norm(c.get("after")):
                 after.setdefault(w, ("money", c["code"], float(c.get("factor", 1))))
         for unit, ws in (spec.get("percent") or {}).items():
-            for w in norm(ws):
-                after.setdefault(w, ("percent", unit, 1.0))
+            if unit != "before":
+                for w in norm(ws):
+                    after.setdefault(w, ("percent", unit, 1.0))
         for unit, d in (spec.get("durations") or {}).items():
             for w in norm((d.get("singular") or []) + (d.get("plural") or [])):
                 after.setdefault(w, ("duration", unit, 1.0))
@@ -141,6 +142,7 @@ class _Rules:
             for w in norm(c.get("before")):
                 cur_before.setdefault(w, (c["code"], float(c.get("factor", 1))))
         self.cur_before = cur_before
+        pct_before = norm((spec.get("percent") or {}).get("before"))
         mult = spec.get("multipliers") or {}
         self.counted_before = counted_before
         groups = {
@@ -148,12 +150,13 @@ class _Rules:
             "year": norm(spec.get("year_cues")), "age": norm(spec.get("age")),
             "cnt": list(counted_before), "month": list(months),
         }
-        self.before_last = _last_chars(*groups.values(), cur_before)
+        self.before_last = _last_chars(*groups.values(), cur_before, pct_before)
         word_alts = "|".join(f"(?P<{k}>{trie_regex(v)})" for k, v in groups.items() if v)
         sym = [w for w in cur_before if not w[-1].isalnum()]
         code = [w for w in cur_before if w[-1].isalnum()]
         self.before_re = re.compile(
             rf"(?:(?<!\w)(?:{pfx})(?:{word_alts or '(?!x)x'})(?!\w)|(?P<cur>{trie_regex(sym)})"
+            rf"|(?<![\w%])(?P<pct>{trie_regex(pct_before)})"
             rf"|(?<![a-z])(?P<curw>{trie_regex(code)})(?![a-z]))[ \t]*[-(]?\Z")
         # -- hedges -------------------------------------------------------------------------
         hedges = spec.get("hedges") or {}
@@ -282,6 +285,8 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
             q.kind, q.unit, q.has_unit = "money", r.cur_before[c.group(g)][0], True
             q.factor = r.cur_before[c.group(g)][1]
             q.start = q.lstart = c.start(g)
+        elif g == "pct" and q.kind == "number" and c.end() == num.pstart:
+            q.kind, q.unit, q.start, q.lstart, q.has_unit = "percent", "percent", c.start(g), c.start(), True
         elif g == "mult" and q.kind == "number":
             q.kind, q.unit, q.start, q.lstart, q.has_unit = "multiplier", "multiplier", c.start(g), c.start(), True
         elif g == "rank" and q.kind == "number" and num.digits and num.plain and (num.article or c.group(0).startswith(tuple(r.g.article))):
