@@ -89,7 +89,11 @@ class _Cue:
 
 
 class _Cues:
-    """Cue words of one language compiled once."""
+    """Cue words of one language, compiled once into two regexes (one per kind of prefix)."""
+
+    #: cue categories matched with every attached prefix, and those that are verbs (conjunctions only)
+    WORDS = ("metrics", "before_source", "periods", "clause_breaks", "months")
+    VERBS = ("speech", "change_verbs")
 
     def __init__(self, lang: str):
         lang_data = language(lang)
@@ -99,35 +103,61 @@ class _Cues:
         for metric in self.metric_order:
             if metric not in _metric_kinds():
                 raise ValueError(f"data/{lang}/cues.yaml: metric {metric!r} is not in data/metrics.csv")
-        by_word: dict[str, tuple[str, ...]] = {}
-        for metric, words in cues.get("metrics", {}).items():
-            for w in words:
-                by_word[w] = by_word.get(w, ()) + (metric,)
-        self.metrics = self._compile(by_word)
-        att = cues.get("attribution", {})
-        self.before_source = self._compile({w: "source" for w in att.get("before_source", [])})
-        self.speech = self._compile({w: "speech" for w in att.get("speech", [])}, prefix="verb")
-        self.periods = {p["phrase"]: (p["unit"], int(p["offset"])) for p in cues.get("periods", [])}
-        self.period_re = self._compile({w: w for w in self.periods})
-        ch = cues.get("changes", {})
-        self.change_verbs = self._compile({w: "verb" for w in ch.get("verbs", [])}, prefix="verb")
+        att, ch = cues.get("attribution", {}), cues.get("changes", {})
+        self.periods = {normalize_word(p["phrase"]): (p["unit"], int(p["offset"])) for p in cues.get("periods", [])}
+        months = lang_data.load("numbers").get("months", {})
+        categories: dict[str, list[tuple[str, object]]] = {
+            "metrics": [(w, m) for m, words in cues.get("metrics", {}).items() for w in words],
+            "before_source": [(w, "source") for w in att.get("before_source", [])],
+            "periods": [(p["phrase"], normalize_word(p["phrase"])) for p in cues.get("periods", [])],
+            "clause_breaks": [(w, "break") for w in cues.get("clause_breaks", [])],
+            "months": [(w, str(n)) for n, words in months.items() for w in words],
+            "speech": [(w, "speech") for w in att.get("speech", [])],
+            "change_verbs": [(w, "verb") for w in ch.get("verbs", [])],
+        }
+        self.words = self._compile({c: categories[c] for c in self.WORDS}, True)
+        self.verbs = self._compile({c: categories[c] for c in self.VERBS}, "verb")
         froms = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("from", []))))
         tos = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("to", []))))
         self.from_re = re.compile(rf"(?:^|[\s(])(?:{froms})[\s-]?$") if froms else re.compile(r"(?!x)x")
         self.to_re = re.compile(rf"^\s*(?:{tos})[\s-]?$") if tos else re.compile(r"(?!x)x")
-        self.clause_breaks = self._compile({w: "break" for w in cues.get("clause_breaks", [])})
-        months = lang_data.load("numbers").get("months", {})
-        self.months = self._compile({w: str(n) for n, words in months.items() for w in words})
 
-    def _compile(self, mapping: dict, prefix: bool | str = True) -> tuple[re.Pattern, dict]:
-        forms = self.lang.word_forms(mapping, prefix is True)
-        norm_map = {normalize_word(k): v for k, v in mapping.items()}
-        return self.lang.words_regex(mapping, prefix), {f: norm_map[w] for f, w in forms.items()}
+    def _compile(self, categories: dict[str, list[tuple[str, object]]], prefix: bool | str):
+        """One regex for all the words of these categories; form → [(category, key)]."""
+        by_word: dict[str, list[tuple[str, object]]] = {}
+        for category, pairs in categories.items():
+            for word, key in pairs:
+                entry = by_word.setdefault(normalize_word(word), [])
+                if category == "metrics":  # a metric cue word may name several metrics
+                    old = next((i for i, (c, _) in enumerate(entry) if c == "metrics"), None)
+                    if old is not None:
+                        entry[old] = ("metrics", entry[old][1] + (key,))
+                        continue
+                    key = (key,)
+                entry.append((category, key))
+        forms = self.lang.word_forms(by_word, prefix is True)
+        return self.lang.words_regex(by_word, prefix), {f: by_word[w] for f, w in forms.items()}
 
-    @staticmethod
-    def find(compiled: tuple[re.Pattern, dict[str, str]], text: str, start: int, end: int) -> list[_Cue]:
-        pattern, keys = compiled
-        return [_Cue(m.start("word"), m.end("word"), keys[m.group("word")]) for m in pattern.finditer(text, start, end)]
+    def scan(self, text: str) -> "_Scan":
+        """Every cue of a (normalized) document, by category."""
+        found: dict[str, list[_Cue]] = {}
+        for pattern, keys in (self.words, self.verbs):
+            for m in pattern.finditer(text):
+                for category, key in keys[m.group("word")]:
+                    found.setdefault(category, []).append(_Cue(m.start("word"), m.end("word"), key))
+        return _Scan(self, {c: ([x.start for x in cues], cues) for c, cues in found.items()})
+
+
+@dataclass
+class _Scan:
+    """The cues found in one document; ``find`` slices them by span."""
+
+    cues: _Cues
+    found: dict[str, tuple[list[int], list[_Cue]]]
+
+    def find(self, category: str, start: int, end: int) -> list[_Cue]:
+        starts, cues = self.found.get(category, ((), ()))
+        return list(cues[bisect_right(starts, start - 1):bisect_right(starts, end - 1)])
 
 
 @functools.cache
@@ -221,19 +251,24 @@ def _claims_in(
     named = [(m.start, m.end) for m in mentions if any(ch.isdigit() for ch in m.surface)]
     if named:
         quantities = [q for q in quantities if not any(a < q.end and q.start < b for a, b in named)]
-    cues = _cues(lang) if lang else None
+    cues = _cues(lang).scan(norm.text) if lang else None
     starts = [s for s, _ in sentences]
     mention_starts = [m.start for m in mentions]
     main = _main_entities(mentions, article_at)
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
         by_sentence.setdefault(bisect_right(starts, q.start) - 1, []).append(q)
+    def mentions_in(s: int, e: int) -> list[Mention]:
+        return mentions[bisect_right(mention_starts, s - 1):bisect_right(mention_starts, e)]
+
+    quoted = _quoted_speakers(text, norm, sentences, set(by_sentence), mentions_in, cues)
     rows: list[dict] = []
     change_no = 0
     for k in sorted(by_sentence):
         s, e = sentences[k] if k >= 0 else (0, len(text))
-        ctx = _sentence(norm, s, e, mentions[bisect_right(mention_starts, s - 1):bisect_right(mention_starts, e)],
-                        by_sentence[k], cues, main.get(article_at(s), ""))
+        ctx = _sentence(norm, s, e, mentions_in(s, e), by_sentence[k], cues, main.get(article_at(s), ""))
+        if k in quoted and not ctx.sources:
+            ctx.sources = [(ctx.ns, quoted[k], "speech")]
         roles = _changes(norm, ctx, cues)
         for q in ctx.quantities:
             for part, role in _split_change(q, roles):
@@ -243,7 +278,7 @@ def _claims_in(
     return rows
 
 
-def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: list[Quantity], cues: _Cues | None,
+def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: list[Quantity], cues: _Scan | None,
               fallback: str) -> _Sentence:
     ns, ne = norm.to_normalized(s, e)
     spans = [(*norm.to_normalized(m.start, m.end), m) for m in mentions if m.end <= e]
@@ -252,12 +287,41 @@ def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: lis
     metric_cues: list[_Cue] = []
     period_cues: list[_Cue] = []
     if cues:
-        cuts += [c.start for c in cues.find(cues.clause_breaks, norm.text, ns, ne)]
-        metric_cues = cues.find(cues.metrics, norm.text, ns, ne)
-        period_cues = cues.find(cues.period_re, norm.text, ns, ne)
+        cuts += [c.start for c in cues.find("clause_breaks", ns, ne)]
+        metric_cues = cues.find("metrics", ns, ne)
+        period_cues = cues.find("periods", ns, ne)
     hard = [m.start() for m in _HARD_BREAK.finditer(norm.text, ns, ne)]
     return _Sentence(s, e, ns, ne, spans, source_spans, sources, hard, sorted(cuts), metric_cues, period_cues, qs,
                      fallback)
+
+
+_QUOTE = re.compile(r'(?<!\w)"|"(?!\w)')  # a quote mark, not gershayim inside a word (מנכ"ל)
+
+
+def _quoted_speakers(text, norm, sentences, wanted: set[int], mentions_in, cues) -> dict[int, str]:
+    """Sentences inside a quotation opened by an earlier sentence that names its speaker:
+    {sentence index: speaker}. A line break closes any open quotation."""
+    if not cues:
+        return {}
+    out: dict[int, str] = {}
+    speaker = ""
+    prev_end = 0
+    for k, (s, e) in enumerate(sentences):
+        if "\n" in text[prev_end:s]:
+            speaker = ""
+        prev_end = e
+        if speaker and k in wanted:
+            out[k] = speaker
+        ns, ne = norm.to_normalized(s, e)
+        marks = _QUOTE.findall(norm.text, ns, ne)
+        if len(marks) % 2:
+            if speaker:
+                speaker = ""
+            else:
+                spans = [(*norm.to_normalized(m.start, m.end), m) for m in mentions_in(s, e)]
+                found, _ = _sources(norm, ns, ne, spans, cues)
+                speaker = found[-1][1] if found else ""
+    return out
 
 
 def _main_entities(mentions: list[Mention], article_at: Callable[[int], int]) -> dict[int, str]:
@@ -278,9 +342,9 @@ def _split_change(q: Quantity, roles: dict[int, str]) -> list[tuple[Quantity, st
     return [(q, role if role in ("before", "after") else "")]
 
 
-def _changes(norm: Normalized, ctx: _Sentence, cues: _Cues | None) -> dict[int, str]:
+def _changes(norm: Normalized, ctx: _Sentence, cues: _Scan | None) -> dict[int, str]:
     """Roles of the quantities of one sentence that form "from X to Y" changes."""
-    if not cues or not cues.find(cues.change_verbs, norm.text, ctx.ns, ctx.ne):
+    if not cues or not cues.find("change_verbs", ctx.ns, ctx.ne):
         return {}
     qs = ctx.quantities
     roles: dict[int, str] = {}
@@ -293,12 +357,12 @@ def _changes(norm: Normalized, ctx: _Sentence, cues: _Cues | None) -> dict[int, 
             continue
         a0, a1 = norm.to_normalized(a.start, a.end)
         b0, _ = norm.to_normalized(b.start, b.end)
-        if cues.from_re.search(t[max(ctx.ns, a0 - 6):a0]) and cues.to_re.match(t[a1:b0]):
+        if cues.cues.from_re.search(t[max(ctx.ns, a0 - 6):a0]) and cues.cues.to_re.match(t[a1:b0]):
             roles[id(a)], roles[id(b)] = "before", "after"
     return roles
 
 
-def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Mention]], cues: _Cues | None):
+def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Mention]], cues: _Scan | None):
     """Sources a sentence names: ([(position, entity, how)], original spans of the source mentions).
 
     ``source``: the first outlet, company or person right after a cue (לפי, وفقًا لـ);
@@ -309,13 +373,13 @@ def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Men
         return [], set()
     found: list[tuple[int, str, str]] = []
     used: set[tuple[int, int]] = set()
-    for cue in cues.find(cues.before_source, norm.text, ns, ne):
+    for cue in cues.find("before_source", ns, ne):
         after = [(ma, m) for ma, _, m in spans if 0 <= ma - cue.end <= 40 and m.type in _SOURCE_TYPES]
         if after:
             _, m = min(after, key=lambda x: x[0])
             found.append((cue.start, m.entity, "source"))
             used.add((m.start, m.end))
-    for cue in cues.find(cues.speech, norm.text, ns, ne):
+    for cue in cues.find("speech", ns, ne):
         speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")]
         after = [x for x in speakers if 0 <= x[0] - cue.end <= 60]
         before = [x for x in speakers if x[1] <= cue.start]
@@ -342,7 +406,7 @@ def _attribution(ctx: _Sentence, qa: int, qb: int) -> str:
 
 
 def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, change_id: str, ctx: _Sentence,
-         cues: _Cues | None, published: str) -> dict:
+         cues: _Scan | None, published: str) -> dict:
     kind, unit = _kind_unit(part)
     qa, qb = norm.to_normalized(part.start, part.end)
     k = bisect_right(ctx.cuts, qa)
@@ -367,7 +431,7 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
         "start": part.start, "end": part.end, "text": text[part.start:part.end],
         "value": value, "value_max": part.value_max, "unit": unit or "", "kind": kind,
         "approx": approx, "subject": subject, "metric": metric, "period": period,
-        "attribution": _attribution(ctx, qa, qb), "period_phrase": phrase, "role": role, "change_id": change_id,
+        "attribution": "" if timeless else _attribution(ctx, qa, qb), "period_phrase": phrase, "role": role, "change_id": change_id,
         "hedge": q.hedge or "", "gloss": gloss, "sentence": text[ctx.start:ctx.end],
     }
 
@@ -397,7 +461,7 @@ def _subject(ctx: _Sentence, qa: int, qb: int, ca: int, cb: int) -> str:
     return best[1] if best else ""
 
 
-def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: int, cb: int, cues: _Cues | None,
+def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: int, cb: int, cues: _Scan | None,
             subject_type: str) -> str:
     """The metric of a number: a cue right next to it, else its counted noun (users, employees),
     else the nearest cue in the sentence that allows the kind and the subject's type."""
@@ -414,7 +478,7 @@ def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: i
                 continue
             if subject_type and subjects.get(metric) and subject_type not in subjects[metric]:
                 continue
-            key = (not same_clause, distance, cues.metric_order.index(metric))
+            key = (not same_clause, distance, cues.cues.metric_order.index(metric))
             if best is None or key < best[0]:
                 best = (key, metric)
     if best and not best[0][0] and best[0][1] <= _NEAR:
@@ -422,7 +486,7 @@ def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: i
     return by_unit or (best[1] if best else "")
 
 
-def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Cues | None, published: str) -> tuple[str, str]:
+def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Scan | None, published: str) -> tuple[str, str]:
     """The nearest time reference in the sentence: an explicit year or date, a month name
     (with the year that follows it, else the publication year), or a relative phrase
     resolved against the publication date. Returns (period, phrase as printed)."""
@@ -442,12 +506,12 @@ def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Cues 
             years.append((oa, ob, value))
     if cues:
         for cue in ctx.period_cues:
-            unit, offset = cues.periods[cue.key]
+            unit, offset = cues.cues.periods[cue.key]
             resolved = _resolve(unit, offset, published)
             options.append((abs(cue.start - qa), resolved, _original(norm, cue.start, cue.end)))
             if unit == "year" and resolved:
                 years.append((cue.start, cue.end, resolved))
-        for cue in cues.find(cues.months, norm.text, ctx.ns, ctx.ne):
+        for cue in cues.find("months", ctx.ns, ctx.ne):
             if any(oa <= cue.start < ob for oa, ob, _ in [(norm.index_of(o.start), norm.index_of(o.end), 0)
                                                           for o in ctx.quantities if o.kind == "date"]):
                 continue  # the month is part of a printed date

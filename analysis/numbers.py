@@ -175,12 +175,13 @@ class Grammar:
         self.prefix_re = re.compile(rf"(?<!\w)(?:{self._units_alt()}){{1,{self.max_prefix}}}(?:{self._joiners_alt()})?\Z") \
             if self.units else None
         self.unit_last = frozenset(u[-1] for u in self.units)
+        self.slash_re = re.compile(r"[0-9]+(?:/[0-9]+)+")
         self.space_re = re.compile(r"[ \t]*")
         self.shape_re = re.compile(
             r"(?P<time>[0-9]{1,2}:[0-9]{2}(?![0-9]))"
             r"|(?P<d>[0-9]{1,2})(?P<s>[/.])(?P<m>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"
             r"(?:[ \t]+(?P<hm>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9]))?"
-            r"|(?P<Y>[0-9]{4})-(?P<M>[0-9]{2})-(?P<D>[0-9]{2})(?![0-9])"
+            r"|(?P<Y>[0-9]{4})(?P<s2>[-/])(?P<M>[0-9]{1,2})(?P=s2)(?P<D>[0-9]{1,2})(?![0-9])"
             r"|(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])"
         )
         self.after_latin_ok = self._latin_units()
@@ -245,6 +246,7 @@ class Grammar:
         for unit, d in (spec.get("counted") or {}).items():
             add(d.get("dual"), ("unit", 2.0, "count", unit, False))
         add((spec.get("multipliers") or {}).get("double"), ("unit", 2.0, "multiplier", "multiplier", False))
+        add((spec.get("multipliers") or {}).get("double_weak"), ("unit", 2.0, "multiplier", "multiplier", True))
         # a word's readings in order of preference: numbers first, unit words last
         order = {"one": 0, "ten": 0, "hundred": 0, "scale": 1, "vague": 1, "fraction": 2, "denom": 2,
                  "ordinal": 3, "neg": 0, "point": 0, "over": 0, "part_of": 0, "teen": 4, "one_after": 5,
@@ -254,6 +256,7 @@ class Grammar:
     def _latin_units(self) -> re.Pattern:
         """Latin unit codes that may be glued to digits (``43c``, ``10usd``)."""
         forms = [normalize_word(w) for c in self.spec.get("currencies") or [] for w in c.get("after") or []]
+        forms += [normalize_word(w) for w in (self.spec.get("multipliers") or {}).get("after") or []]
         latin = [w for w in forms if w and w[0] in _LATIN]
         return re.compile(rf"(?:{trie_regex(latin)})(?![a-z])")
 
@@ -427,6 +430,9 @@ def read_numeral(g: Grammar, t: str, pos: int) -> tuple[Numeral | None, int]:
                 return r
         if _latin_glued(g, t, num.start, m.end()):
             return None, m.end()
+        slash = g.slash_re.match(t, num.start)
+        if slash is not None or (num.start > 1 and t[num.start - 1] == "/" and t[num.start - 2].isdigit()):
+            return None, slash.end() if slash else m.end()  # 2024/11/21, 24/7: not one number
         v = _digit_value(m)
         if v is None:
             return None, m.end()
@@ -547,8 +553,8 @@ def read_numeral(g: Grammar, t: str, pos: int) -> tuple[Numeral | None, int]:
             return num, end
         elif kind == "unit":
             _, v, ukind, unit, weak = r
-            if article and ukind != "multiplier":
-                return None, end
+            if article and ukind != "multiplier" and v != 2:
+                return None, end  # العام, השנה, اليوم are not "one year"; الشهرين الماضيين is two months
             num.kind, num.unit, num.weak = ukind, unit, weak
             group = v
             # "שנה וחצי", "שקל אחד"

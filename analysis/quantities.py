@@ -50,7 +50,7 @@ class Quantity:
     unit: str | None = None  #: ISO 4217 code, ``percent``, a duration unit, a counted noun, …
     kind: str = "number"  #: one of :data:`KINDS`
     approx: bool = False  #: hedged or vague
-    hedge: str | None = None  #: the hedge phrase (normalized), not in the span
+    hedge: str | None = None  #: the hedge phrase as printed (``כ``, ``حوالي``), not in the span
     connector: str | None = None  #: ranges: ``from_to``, ``between``, ``dash``, ``to``
     parts: tuple[Quantity, Quantity] | None = None  #: ranges: the two ends with their own spans
     number_start: int | None = None  #: the span of the number alone (no unit, cue or sign word)
@@ -70,7 +70,7 @@ class _Q:
     unit: str | None = None
     kind: str = "number"
     approx: bool = False
-    hedge: str | None = None
+    hedge: tuple[int, int] | None = None  #: span of the hedge phrase
     connector: str | None = None
     parts: tuple | None = None
     factor: float = 1.0
@@ -162,6 +162,8 @@ class _Rules:
         hedges = spec.get("hedges") or {}
         self.hedge_prefix = set(norm(hedges.get("prefix")))
         self.hedge_last = _last_chars(norm(hedges.get("before")), g.units)
+        dcues = norm(mult.get("double_cues"))
+        self.double_cue_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_regex(dcues)})[ \t]+\Z") if dcues else None
         self.hedge_before_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<h>{trie_regex(norm(hedges.get('before')))})[ \t]*-?\Z")
         self.hedge_after_re = re.compile(rf"[ \t]*(?P<h>{trie_regex(norm(hedges.get('after')))})(?!\w)")
         # -- ranges -------------------------------------------------------------------------
@@ -192,22 +194,23 @@ class _Rules:
             return None
         return self.before_re.search(t, max(0, end - 40), end)
 
-    def hedge_before(self, t: str, q: _Q) -> str | None:
-        """A hedge right before ``q`` (its attached prefix may hold the hedge: ``כ-500``)."""
+    def hedge_before(self, t: str, q: _Q) -> tuple[int, int] | None:
+        """The span of a hedge right before ``q`` (its attached prefix may be one: ``כ-500``)."""
         num = q.num
         if q.start == num.start and num.prefix:
-            units = self.g.split(num.prefix)[0]
-            for u in units:
+            i = num.pstart
+            for u in self.g.split(num.prefix)[0]:
                 if u in self.hedge_prefix:
-                    return u
+                    return i, i + len(u)
+                i += len(u)
             if _ends_with(t, num.start, self.hedge_last):
                 m = self.hedge_before_re.search(t, max(0, num.start - 40), num.start)
                 if m:
-                    return m.group("h")
+                    return m.span("h")
         if not _ends_with(t, q.lstart, self.hedge_last):
             return None
         m = self.hedge_before_re.search(t, max(0, q.lstart - 40), q.lstart)
-        return m.group("h") if m else None
+        return m.span("h") if m else None
 
 
 def _last_chars(*phrase_lists) -> frozenset:
@@ -408,8 +411,9 @@ def _join(r: _Rules, t: str, a: _Q, b: _Q) -> _Q | None:
         va *= b.num.scale
     if not a.has_unit and b.factor != 1:
         va *= b.factor
-    if connector == "dash" and not va < vb:
-        return None
+    if connector == "dash" and (not va < vb or (
+            a.num.plain and b.num.plain and (vb > 1000 * va or t[a.num.start] == "0"))):
+        return None  # 3-2 (a score), 03-1234567 (a phone number)
     q = _merged(a, b, va, vb, ku[0], ku[1], connector)
     q.lstart = min(cue_start, a.lstart)
     q.approx = a.approx or b.approx
@@ -445,6 +449,9 @@ def _drop(r: _Rules, t: str, q: _Q) -> bool:
         for m in r.phrase_re.finditer(t, lo, min(len(t), num.end + 24)):
             if m.start() < num.end and m.end() > num.pstart:
                 return True
+        if num.words == 1 and q.kind == "number" and any(
+                x[0] == "ordinal" for x in r.g.lexicon.get(t[num.start:num.end], ())):
+            return True  # סבב שני: "second" after a noun; a cardinal construct has a noun after it
         if num.words == 1 and num.value == 1:
             word = t[num.start:num.end]
             if word in r.alone:
@@ -470,7 +477,7 @@ def _finish(r: _Rules, t: str, q: _Q) -> None:
     if h is None:
         m = r.hedge_after_re.match(t, q.end)
         if m:
-            h = m.group("h")
+            h = m.span("h")
     if h is not None:
         q.hedge, q.approx = h, True
 
@@ -484,8 +491,12 @@ def _public(n, text: str, q: _Q) -> Quantity:
     value = q.value
     if isinstance(value, float) and value == 0:
         value = 0.0
+    hedge = None
+    if q.hedge is not None:
+        hs, he = n.to_original(*q.hedge)
+        hedge = text[hs:he]
     return Quantity(start=s, end=e, text=text[s:e], value=value, value_max=q.value_max, unit=q.unit, kind=q.kind,
-                    approx=q.approx, hedge=q.hedge, connector=q.connector, parts=parts,
+                    approx=q.approx, hedge=hedge, connector=q.connector, parts=parts,
                     number_start=ns, number_end=ne, cue=q.cue)
 
 
@@ -535,6 +546,9 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
     for q in atoms:
         if q.weak and q.num.prefix and any(u in r.hedge_prefix for u in g.split(q.num.prefix)[0]):
             q.weak = False  # כשנה: "about a year"
+        if q.weak and q.kind == "multiplier" and (
+                r.hedge_before(t, q) or r.double_cue_re and r.double_cue_re.search(t, max(0, q.lstart - 20), q.lstart)):
+            q.weak = False  # أي ضعف تقييمها: "double"
         if _drop(r, t, q):
             continue
         _finish(r, t, q)

@@ -148,6 +148,8 @@ RANGES = [
     ("ar", "بين ٢٠ و٣٠", "٢٠ و٣٠", dict(value=20, value_max=30, connector="between")),
     ("ar", "ما بين عشرة وعشرون دولار", "عشرة وعشرون دولار", dict(value=10, value_max=20, unit=USD)),
     ("ar", "83%–92%", "83%–92%", dict(value=83, value_max=92, unit="percent", connector="dash")),
+    ("he", "בעונת 2024-2025", "2024-2025", dict(value=2024, value_max=2025, kind="year")),
+    ("he", "שניים-שלושה ימים", "שניים-שלושה ימים", dict(value=2, value_max=3, unit="days")),
     ("ar", "حوالي 10$-20$", "10$-20$", dict(value=10, value_max=20, unit=USD, approx=True)),
     ("ar", "أكبر من 100 وأصغر من 300", "100 وأصغر من 300", dict(value=100, value_max=300)),
     ("ar", "من ٢٠٠ الى ٣٠٠٠٠٠٠ في ٢٠١٨", "٢٠٠ الى ٣٠٠٠٠٠٠", dict(value=200, value_max=3e6)),
@@ -172,6 +174,8 @@ DURATIONS = [
     ("ar", "سنة واحدة هي فترة طويلة", "سنة واحدة", dict(value=1, unit="years")),
     ("ar", "طالب يبلغ من العمر 20 عامًا", "20 عامًا", dict(value=20, unit="years")),
     ("ar", "في غضون أسبوعين", "أسبوعين", dict(value=2, unit="weeks")),
+    ("ar", "خلال الشهرين الماضيين", "شهرين", dict(value=2, unit="months")),
+    ("he", "בשנתיים האחרונות", "שנתיים", dict(value=2, unit="years")),
     ("ar", "ثماني ساعات", "ثماني ساعات", dict(value=8, unit="hours")),
     ("he", "ביומיים האחרונים", "יומיים", dict(value=2, unit="days")),
     ("he", "רק 3 שנים", "3 שנים", dict(value=3, unit="years")),
@@ -192,6 +196,7 @@ DATES = [
     ("he", "ב-14 בפברואר 2024", "14 בפברואר 2024", dict(value="2024-02-14")),
     ("he", "בינואר 2023", "ינואר 2023", dict(value="2023-01")),
     ("he", "עד 2024-05-01", "2024-05-01", dict(value="2024-05-01")),
+    ("ar", "بتاريخ 2024/11/21", "2024/11/21", dict(value="2024-11-21")),
 ]
 
 YEARS = [
@@ -223,6 +228,10 @@ MULTIPLIERS = [
     ("he", "החברה הכפילה את הכנסותיה", "הכפילה", dict(value=2, kind="multiplier")),
     ("ar", "ثلاثة أضعاف الخسائر", "ثلاثة أضعاف", dict(value=3, kind="multiplier")),
     ("ar", "وتضاعفت حصة Anthropic", "تضاعفت", dict(value=2, kind="multiplier")),
+    ("ar", "بتقييم 2.5 مليار دولار، أي ضعف تقييمها السابق", "ضعف", dict(value=2, kind="multiplier")),
+    ("ar", "ارتفعت الأسعار إلى الضعف", "ضعف", dict(value=2, kind="multiplier")),
+    ("he", "ביצועים טובים 2.5x", "2.5x", dict(value=2.5, kind="multiplier")),
+    ("ar", "أكثر من ضعف الإيرادات", "ضعف", dict(value=2, kind="multiplier", approx=True)),
 ]
 
 RANKS = [
@@ -294,6 +303,9 @@ NONE = [
     ("ar", "لست متأكدا"),
     ("ar", "يكمن وراء ضعف منتجات OpenAI"),
     ("he", "בשעה 11:28"),
+    ("he", "שירות 24/7 ותיקו 50/50"),
+    ("he", "סבב גיוס שני, שלב שני"),
+    ("he", "GPT-4.5 ו-Llama-3.1 ו-405B ו-COVID-19 ו-Q3"),
     ("ar", "في الأسبوع الماضي والعام المقبل"),
     ("he", "השנה, בשנה שעברה ובחודש הבא"),
 ]
@@ -347,6 +359,10 @@ def test_parse_digits(text, value):
 @pytest.mark.parametrize("text", ["1.2.3", "1,2,3", "12,34,567"])
 def test_parse_digits_rejects_malformed(text):
     assert parse_digits(text) is None
+
+
+def test_a_score_or_a_phone_number_is_not_a_range():
+    assert [q.value_max for q in find_quantities("ניצחון 3-2 בטלפון 03-1234567", "he")] == [None] * 4
 
 
 def test_find_numbers_reads_numbers_inside_quantities():
