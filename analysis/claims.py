@@ -379,14 +379,15 @@ def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Men
             _, m = min(after, key=lambda x: x[0])
             found.append((cue.start, m.entity, "source"))
             used.add((m.start, m.end))
+    hard = [m.start() for m in _HARD_BREAK.finditer(norm.text, ns, ne)]
     for cue in cues.find("speech", ns, ne):
-        speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")]
-        after = [x for x in speakers if 0 <= x[0] - cue.end <= 60]
-        before = [x for x in speakers if x[1] <= cue.start]
-        pick = after or before
-        if pick:
-            people = [x for x in pick if x[2].type == "person"] or pick
-            _, _, m = min(people, key=lambda x: abs(x[0] - cue.end) if x in after else cue.start - x[1])
+        speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")
+                    and not any(min(ma, cue.start) <= h < max(mb, cue.end) for h in hard)]
+        near = [(ma - cue.end, ma, mb, m) for ma, mb, m in speakers if 0 <= ma - cue.end <= 60]
+        near += [(cue.start - mb, ma, mb, m) for ma, mb, m in speakers if mb <= cue.start]
+        if near:
+            people = [x for x in near if x[3].type == "person"] or near
+            m = min(people, key=lambda x: x[0])[3]
             found.append((cue.start, m.entity, "speech"))
             used.add((m.start, m.end))
     return sorted(found), used

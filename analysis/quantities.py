@@ -213,17 +213,38 @@ class _Rules:
         return m.span("h") if m else None
 
 
-def _last_chars(*phrase_lists) -> frozenset:
-    """Last characters of phrases: a cheap test before searching backwards for them."""
-    return frozenset(w[-1] for ws in phrase_lists for w in ws if w)
+def _last_chars(*phrase_lists) -> tuple[str, ...]:
+    """The last words (a symbol: its last character) of phrases, to test the text before a
+    number cheaply (:func:`_ends_with`) before searching backwards for the phrases."""
+    tails = set()
+    for ws in phrase_lists:
+        for w in ws:
+            if not w:
+                continue
+            last = w.split()[-1]
+            if last[-1].isalpha():
+                k = len(last)
+                while k > 0 and last[k - 1].isalpha():
+                    k -= 1
+                tails.add(last[k:])
+            else:
+                tails.add(last[-1])
+    return tuple(sorted(tails))
 
 
-def _ends_with(t: str, end: int, last: frozenset) -> bool:
-    """Whether the text before ``end`` (spaces, ``-`` and ``(`` skipped) ends with one of ``last``."""
+def _ends_with(t: str, end: int, tails: tuple[str, ...]) -> bool:
+    """Whether the word before ``end`` (spaces, ``-`` and ``(`` skipped) ends with one of ``tails``."""
     j = end - 1
     while j >= 0 and t[j] in " \t-(":
         j -= 1
-    return j >= 0 and t[j] in last
+    if j < 0:
+        return False
+    if not t[j].isalpha():
+        return t[j] in tails
+    k = j
+    while k > 0 and t[k - 1].isalpha() and j - k < 12:
+        k -= 1
+    return t[k:j + 1].endswith(tails)
 
 
 def _unit_alt(table: dict, lead: str) -> str:

@@ -27,6 +27,22 @@ FIELDS = [
      dict(value=1e8, subject="GPT-4", metric="training_cost", attribution="Sam Altman")),
     ("ar", "2024-12-26", "في عام 2023، جمعت الشركة 12 مليار دولار.", "12 مليار دولار",
      dict(period="2023")),
+    # a quotation that runs over two sentences keeps its speaker; "now" is the month of publication
+    ("ar", "2025-02-20", 'اعترف سام ألتمان: "تكلفة تدريب GPT-4 تبلغ حوالي 100 مليون دولار. الآن، كلف تدريب GPT-5 لمدة شهر 500 مليون دولار".',
+     "500 مليون دولار", dict(attribution="Sam Altman", period="2025-02", subject="GPT-5")),
+    # the owner right after a count; a verb of saying does not reach across a semicolon
+    ("he", "2023-11-20", "היום מיקרוסופט מודיעה שהיא ממנה אותו; 500 עובדי OpenAI מאיימים לעזוב.", "500 עובדי",
+     dict(value=500.0, unit="employees", subject="OpenAI", attribution="", metric="employees")),
+    # a month with "this year" gives the month
+    ("ar", "2024-12-26", "وإلى جانب التمويل من السلسلة B بقيمة 6 مليارات دولار أمريكي في مايو من هذا العام.",
+     "6 مليارات دولار أمريكي", dict(period="2024-05", metric="funding_round")),
+    # a person's worth is net worth, a company's is its valuation
+    ("he", "2025-12", "ספייסX היא החברה הפרטית הגדולה בעולם עם שווי של מעל 500 מיליארד דולר.", "500 מיליארד דולר",
+     dict(subject="SpaceX", metric="valuation", approx=True)),
+    # dates and years are time markers: no subject, metric or attribution; a date without a year
+    # takes the publication year
+    ("ar", "2024-12-26", "في 9 ديسمبر، أعلنت OpenAI عن إطلاق Sora.", "9 ديسمبر",
+     dict(kind="date", value="2024-12-09", subject="", metric="", attribution="")),
 ]
 
 
