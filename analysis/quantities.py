@@ -398,27 +398,30 @@ def _join(r: _Rules, t: str, a: _Q, b: _Q) -> _Q | None:
         q = _merged(a, b, v, None, "duration", b.unit, None)
         q.parts = None
         return q
-    # ranges
+    # ranges: what stands between the two numbers decides which cue to look for before the first
     connector = None
     cue_start = a.lstart
-    a_units = r.g.split(a.num.prefix)[0] if a.num.prefix and a.start == a.num.start else ()
-    m_between = r.between_re.search(t, max(0, a.lstart - 20), a.lstart)
-    m_from = r.from_re.search(t, max(0, a.lstart - 20), a.lstart)
-    a_from = bool(m_from) or (bool(a_units) and a_units[-1] in r.r_from)
-    if m_between and (g in r.r_and or g in r.r_to or (not g and bunits and bunits[-1] in r.r_to_after | r.r_and)):
-        connector, cue_start = "between", m_between.start("c")
-    elif a_from and (g in r.r_to or (not g and bunits and bunits[-1] in r.r_to_after)):
-        connector = "from_to"
-        if m_from:
-            cue_start = m_from.start("c")
+    b_to = not g and bool(bunits) and bunits[-1] in r.r_to_after
+    b_and = g in r.r_and or (not g and bconj)
+    if b_and or b_to or g in r.r_to:
+        m = r.between_re.search(t, max(0, a.lstart - 20), a.lstart)
+        if m:
+            connector, cue_start = "between", m.start("c")
+        elif not b_and:
+            a_units = r.g.split(a.num.prefix)[0] if a.num.prefix and a.start == a.num.start else ()
+            m = r.from_re.search(t, max(0, a.lstart - 20), a.lstart)
+            if m or (a_units and a_units[-1] in r.r_from):
+                connector = "from_to"
+                if m:
+                    cue_start = m.start("c")
+            elif not bunits:
+                connector = "to"
     elif not bunits and g in r.r_dash:
         connector = "dash"
-    elif not bunits and g in r.r_to:
-        connector = "to"
-    else:
-        m_low = r.lower_re.search(t, max(0, a.lstart - 30), a.lstart)
-        if m_low and r.upper_re.fullmatch(t, a.end, b.lstart):
-            connector, cue_start = "between", m_low.start("c")
+    elif r.upper_re.fullmatch(t, a.end, b.lstart):
+        m = r.lower_re.search(t, max(0, a.lstart - 30), a.lstart)
+        if m:
+            connector, cue_start = "between", m.start("c")
     if connector is None:
         return None
     ku = _compatible(a, b)
