@@ -40,6 +40,7 @@ INF = float("inf")
 _U, _T, _H = 1, 2, 4
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_DIGIT_START = frozenset("0123456789.")
 _SIGN_BEFORE = frozenset(" \t\n\r([{\"'=:;,/|\u060c\u061b")
 
 
@@ -159,7 +160,7 @@ class Grammar:
         self.pfx = self._prefix_source()
         self.lexicon = self._lexicon()
         # words that may start a numeral (not continuation-only words such as على)
-        cont_only = {"teen", "denom", "over", "point", "one_after", "part_of_cont"}
+        cont_only = {"teen", "denom", "over", "point", "one_after"}
         anchors = [w for w, rs in self.lexicon.items() if any(r[0] not in cont_only for r in rs)]
         words = trie_regex(self.lexicon)
         self.not_words = {normalize_word(w) for w in spec.get("not_quantities", {}).get("words", [])}
@@ -176,6 +177,8 @@ class Grammar:
             if self.units else None
         self.unit_last = frozenset(u[-1] for u in self.units)
         self.slash_re = re.compile(r"[0-9]+(?:/[0-9]+)+")
+        self.digit_re = re.compile(
+            r"(?P<num>\.?[0-9]+(?:[.,\u060c][0-9]+)*)(?:e(?P<exp>[+-]?[0-9]+)|\^(?P<pow>[+-]?[0-9]+))?(?![0-9])")
         self.space_re = re.compile(r"[ \t]*")
         self.shape_re = re.compile(
             r"(?P<time>[0-9]{1,2}:[0-9]{2}(?![0-9]))"
@@ -394,15 +397,25 @@ def read_numeral(g: Grammar, t: str, pos: int) -> tuple[Numeral | None, int]:
 
     Returns the numeral (or None) and the position to continue scanning from.
     """
-    m = g.token_re.match(t, pos)
-    if m is None or (m.group("num") is None and m.group("word") is None):
+    if pos >= len(t):
         return None, pos + 1
-    prefix = m.group("prefix") or ""
-    if m.group("word") is not None and (prefix + m.group("word")) in g.not_words:
-        return None, m.end()
-    units, conj, article = g.split(prefix) if prefix else ((), False, False)
-    num = Numeral(start=m.start() + len(prefix), end=m.end(), value=0.0, pstart=m.start(), prefix=prefix,
-                  article=article, conj=conj)
+    if t[pos] in _DIGIT_START:
+        m = g.digit_re.match(t, pos)
+        if m is None:
+            return None, pos + 1
+        prefix = ""
+        article = conj = False
+        num = Numeral(start=pos, end=m.end(), value=0.0, pstart=pos)
+    else:
+        m = g.token_re.match(t, pos)
+        if m is None or m.group("word") is None:
+            return None, pos + 1
+        prefix = m.group("prefix") or ""
+        if (prefix + m.group("word")) in g.not_words:
+            return None, m.end()
+        units, conj, article = g.split(prefix) if prefix else ((), False, False)
+        num = Numeral(start=m.start() + len(prefix), end=m.end(), value=0.0, pstart=m.start(), prefix=prefix,
+                      article=article, conj=conj)
 
     # ---- the first token -------------------------------------------------------------
     sign = 1.0
@@ -414,25 +427,29 @@ def read_numeral(g: Grammar, t: str, pos: int) -> tuple[Numeral | None, int]:
     last_conjunct = 0.0
     done = False
 
-    if m.group("num") is not None:
-        if m.group("num").startswith(".") and prefix:
-            return None, m.end()
-        if not prefix:
-            p = g.digit_prefix(t, m.start())
-            if p < m.start():
-                prefix = t[p:m.start()]
+    if prefix == "" and t[pos] in _DIGIT_START:
+        digits = m.group("num")
+        if digits[0] != ".":
+            p = g.digit_prefix(t, pos)
+            if p < pos:
+                prefix = t[p:pos]
                 num.pstart, num.prefix = p, prefix
                 _, num.conj, num.article = g.split(prefix)
-        shape = g.shape_re.match(t, num.start)
-        if shape is not None and not _latin_glued(g, t, num.start, shape.end()):
-            r = _shape(num, shape)
-            if r is not None:
-                return r
-        if _latin_glued(g, t, num.start, m.end()):
+        after = t[m.end()] if m.end() < len(t) else ""
+        if after in ":/-" and after or digits.count(".") >= 2:
+            # a time, a date or a slash fraction (11:28, 21/11/2023, 2024-05-01, 3/4)
+            shape = g.shape_re.match(t, pos)
+            if shape is not None and not _latin_glued(g, t, pos, shape.end()):
+                r = _shape(num, shape)
+                if r is not None:
+                    return r
+            if after == "/":
+                slash = g.slash_re.match(t, pos)
+                return None, slash.end() if slash else m.end()  # 2024/11/21, 24/7: not one number
+        if pos > 1 and t[pos - 1] == "/" and t[pos - 2].isdigit():
             return None, m.end()
-        slash = g.slash_re.match(t, num.start)
-        if slash is not None or (num.start > 1 and t[num.start - 1] == "/" and t[num.start - 2].isdigit()):
-            return None, slash.end() if slash else m.end()  # 2024/11/21, 24/7: not one number
+        if _latin_glued(g, t, pos, m.end()):
+            return None, m.end()
         v = _digit_value(m)
         if v is None:
             return None, m.end()
@@ -444,7 +461,7 @@ def read_numeral(g: Grammar, t: str, pos: int) -> tuple[Numeral | None, int]:
             if t[s - 1] == "-":
                 sign = -1.0
         num.digits = True
-        num.plain = m.group("num").isdigit() and m.group("exp") is None and m.group("pow") is None
+        num.plain = digits.isdigit() and m.group("exp") is None and m.group("pow") is None
         group = v
         gslots = _slots(v) if v == int(v) and v < 1000 else _H | _T | _U
         if v >= 1000 or v != int(v):

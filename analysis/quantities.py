@@ -126,6 +126,10 @@ class _Rules:
             rf"(?<!\w)(?:{pfx})(?:{art})(?P<u>{trie_regex(noun_units)})[ \t]+\Z") if g.article else None
         self.counted_re = re.compile(
             rf"[ \t]*(?:(?:{of})(?:[ \t]+|-)?)?(?:{art})?(?P<u>{trie_regex(counted)})(?!\w)")
+        # "مليارات الدولارات", "مئات الملايين من الدولارات": a currency with the article after a scale
+        money_words = [w for w, (k, _, f) in after.items() if k == "money" and f == 1 and w[-1].isalpha()]
+        self.money_of_re = re.compile(
+            rf"[ \t]*(?:(?:{of})[ \t]+)?(?:{art})(?P<u>{trie_regex(money_words)})(?!\w)") if g.article else None
         # -- months (dates) ---------------------------------------------------------------
         months: dict[str, int] = {}
         for v, ws in (spec.get("months") or {}).items():
@@ -133,6 +137,8 @@ class _Rules:
                 months[w] = int(v)
         self.months = months
         mon = trie_regex(months)
+        self.ordinal_date_re = re.compile(
+            rf"[ \t]+(?:{of})[ \t]+(?:{pfx})(?P<m>{mon})(?!\w)(?:[ \t]*,?[ \t]*(?P<y>[0-9]{{4}})(?![0-9.,]?[0-9]))?")
         self.month_after_re = re.compile(
             rf"[ \t]*(?:{pfx})(?P<m>{mon})(?!\w)(?:[ \t]*\((?P<m2>{mon})\))?"
             rf"(?:[ \t]*,?[ \t]*(?P<y>[0-9]{{4}})(?![0-9.,]?[0-9]))?")
@@ -184,6 +190,7 @@ class _Rules:
         phrases = norm(spec.get("weekdays")) + norm(nq.get("phrases"))
         self.phrase_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_regex(phrases)})(?!\w)")
         self.one_of = set(norm(nq.get("one_of")))
+        self.dual_adjective = tuple(norm(nq.get("dual_after_plural")))
         self.alone = set(norm(nq.get("alone")))
         self.one_of_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]|-|(?={art}))|(?:{art})\w\w)")
         self.line_head_re = re.compile(r"[ \t\u2022*\u00b7-]*\Z")
@@ -272,12 +279,22 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
         return q
     if num.kind:  # a unit word: שנתיים, شهرين, שקל, تضاعفت
         q.kind, q.unit, q.weak, q.has_unit = num.kind, num.unit, num.weak, True
+        if r.dual_adjective and num.value == 2 and not num.prefix and num.kind == "duration":
+            j = num.start - 1
+            if j > 0 and t[j] == " " and t[j - 1].isalpha() and _ends_with(t, num.start, r.dual_adjective):
+                return None  # משתמשים שבועיים: "weekly users"
         return q
     if num.ordinal:
         q.kind = "ordinal"
         m = r.cue_before(t, num.pstart)
         if m and m.group("rank"):
             q.kind, q.unit, q.start, q.lstart = "rank", "rank", m.start("rank"), m.start()
+        elif 1 <= num.value <= 31:
+            m = r.ordinal_date_re.match(t, num.end)
+            if m:  # "الثامن من مارس 2024"
+                mo, y, d = r.months[m.group("m")], m.group("y"), int(num.value)
+                q.kind, q.end = "date", m.end()
+                q.value = f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
         return q
     # a day and a month: "9 ديسمبر", "14 בפברואר 2024", "17 كانون الأول (ديسمبر)"
     if num.plain and 1 <= num.value <= 31:
@@ -292,7 +309,9 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
     if m:
         kind, unit, factor = r.after[m.group("u") or m.group("s")]
         q.kind, q.unit, q.factor, q.end, q.has_unit = kind, unit, factor, m.end(), True
-    else:
+    elif (num.vague or num.scale > 1) and r.money_of_re is not None and (m := r.money_of_re.match(t, num.end)):
+        q.kind, q.unit, q.end, q.has_unit = "money", r.after[m.group("u")][1], m.end(), True
+    elif not (num.fraction and num.value < 1):  # نصف الموظفين: a share, not 0.5 employees
         m = r.counted_re.match(t, num.end)
         if m:
             q.kind, q.unit, q.end, q.has_unit = "count", r.counted[m.group("u")], m.end(), True
@@ -313,10 +332,12 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
             q.kind, q.unit, q.start, q.lstart, q.has_unit = "percent", "percent", c.start(g), c.start(), True
         elif g == "mult" and q.kind == "number":
             q.kind, q.unit, q.start, q.lstart, q.has_unit = "multiplier", "multiplier", c.start(g), c.start(), True
-        elif g == "rank" and q.kind == "number" and num.digits and num.plain and (num.article or c.group(0).startswith(tuple(r.g.article))):
+        elif g == "rank" and q.kind == "number" and num.plain and (num.article or c.start(g) > c.start()):
+            # "المركز 3", "המקום ה-5" (a bare "במקום 5" is rather "instead of 5")
             q.kind, q.unit, q.start, q.lstart = "rank", "rank", c.start(g), c.start()
         elif g == "year" and num.plain and 1000 <= num.value <= 2999 and num.end - num.start == 4:
             q.kind, q.unit, q.end, q.cue, q.has_unit = "year", None, num.end, c.group(g), True
+            q.lstart = c.start()  # "بين عامي 2020 و2023": a range cue stands before the year cue
         elif g == "age" and q.kind in ("number", "duration") and q.unit in (None, "years") and num.value < 150:
             q.kind, q.unit, q.cue, q.has_unit = "duration", "years", c.group(g), True
         elif g == "cnt" and q.kind == "number" and num.plain:
@@ -403,6 +424,8 @@ def _join(r: _Rules, t: str, a: _Q, b: _Q) -> _Q | None:
     cue_start = a.lstart
     b_to = not g and bool(bunits) and bunits[-1] in r.r_to_after
     b_and = g in r.r_and or (not g and bconj)
+    if g[:1] in r.g.conj and g[1:].strip() in r.r_to:
+        g = g[1:].strip()  # "ועד", "وحتى"
     if b_and or b_to or g in r.r_to:
         m = r.between_re.search(t, max(0, a.lstart - 20), a.lstart)
         if m:
@@ -535,7 +558,7 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
         lang = detect_language(text)
     r = _rules(lang)
     g = r.g
-    n = normalized if normalized is not None and normalized.original is text else normalize(text)
+    n = normalized if normalized is not None and normalized.original == text else normalize(text)
     t = n.text
     atoms: list[_Q] = []
     pos = 0

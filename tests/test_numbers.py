@@ -59,6 +59,9 @@ WORDS = [
     ("ar", "سالب خمسة", "سالب خمسة", dict(value=-5)),
     ("ar", "مليار", "مليار", dict(value=1e9)),
     ("ar", "واحد ونصف", "واحد ونصف", dict(value=1.5)),
+    ("ar", "سبعة عشر ألفا", "سبعة عشر ألفا", dict(value=17000)),
+    ("ar", "عشرين مليونا", "عشرين مليونا", dict(value=2e7)),
+    ("ar", "نصف الموظفين", "نصف", dict(value=0.5, kind="number")),
 ]
 
 SCALES = [
@@ -149,10 +152,13 @@ RANGES = [
     ("ar", "ما بين عشرة وعشرون دولار", "عشرة وعشرون دولار", dict(value=10, value_max=20, unit=USD)),
     ("ar", "83%–92%", "83%–92%", dict(value=83, value_max=92, unit="percent", connector="dash")),
     ("he", "בעונת 2024-2025", "2024-2025", dict(value=2024, value_max=2025, kind="year")),
+    ("ar", "بين عامي 2020 و2023", "2020 و2023", dict(value=2020, value_max=2023, kind="year", connector="between")),
     ("he", "שניים-שלושה ימים", "שניים-שלושה ימים", dict(value=2, value_max=3, unit="days")),
     ("ar", "حوالي 10$-20$", "10$-20$", dict(value=10, value_max=20, unit=USD, approx=True)),
     ("ar", "أكبر من 100 وأصغر من 300", "100 وأصغر من 300", dict(value=100, value_max=300)),
     ("ar", "من ٢٠٠ الى ٣٠٠٠٠٠٠ في ٢٠١٨", "٢٠٠ الى ٣٠٠٠٠٠٠", dict(value=200, value_max=3e6)),
+    ("he", "מ-2020 ועד 2024", "2020 ועד 2024", dict(value=2020, value_max=2024, kind="year", connector="from_to")),
+    ("ar", "من 2020 وحتى 2024", "2020 وحتى 2024", dict(value=2020, value_max=2024, connector="from_to")),
 ]
 
 VAGUE = [
@@ -162,6 +168,9 @@ VAGUE = [
     ("ar", "لدينا مئات المشاريع", "مئات المشاريع", dict(value=200, value_max=900, unit="projects", approx=True)),
     ("ar", "آلاف", "آلاف", dict(value=2000, value_max=9000, approx=True)),
     ("ar", "عشرات الآلاف", "عشرات الآلاف", dict(value=20000, value_max=90000, approx=True)),
+    ("ar", "مئات الملايين من الدولارات", "مئات الملايين من الدولارات",
+     dict(value=2e8, value_max=9e8, unit=USD, kind="money")),
+    ("ar", "مليارات الدولارات", "مليارات الدولارات", dict(value=2e9, value_max=9e9, unit=USD)),
 ]
 
 DURATIONS = [
@@ -184,6 +193,8 @@ DURATIONS = [
     ("he", "חודשיים", "חודשיים", dict(value=2, unit="months")),
     ("he", "שבועיים", "שבועיים", dict(value=2, unit="weeks")),
     ("he", "שעתיים", "שעתיים", dict(value=2, unit="hours")),
+    ("he", "לפני שנתיים וחצי", "שנתיים וחצי", dict(value=2.5, unit="years")),
+    ("he", "בעוד שבועיים", "שבועיים", dict(value=2, unit="weeks")),
     ("ar", "في السنوات الست الماضية", "سنوات الست", dict(value=6, unit="years")),
 ]
 
@@ -196,6 +207,8 @@ DATES = [
     ("he", "ב-14 בפברואר 2024", "14 בפברואר 2024", dict(value="2024-02-14")),
     ("he", "בינואר 2023", "ינואר 2023", dict(value="2023-01")),
     ("he", "עד 2024-05-01", "2024-05-01", dict(value="2024-05-01")),
+    ("ar", "في الثامن من مارس 2024", "ثامن من مارس 2024", dict(value="2024-03-08")),
+    ("ar", "في الأول من يناير", "أول من يناير", dict(value="--01-01")),
     ("ar", "بتاريخ 2024/11/21", "2024/11/21", dict(value="2024-11-21")),
 ]
 
@@ -219,7 +232,7 @@ COUNTS = [
     ("ar", "عشرة موظفين", "عشرة موظفين", dict(value=10, unit="employees")),
     ("ar", "إلى شخصين فقط", "شخصين", dict(value=2, unit="people", kind="count")),
     ("ar", "عدد الأشخاص الـ 11 في فريق", "أشخاص الـ 11", dict(value=11, unit="people")),
-    ("ar", "التعليقات 0", "التعليقات 0", dict(value=0, unit="comments")),
+    ("ar", "التعليقات 0", "تعليقات 0", dict(value=0, unit="comments")),
 ]
 
 MULTIPLIERS = [
@@ -306,6 +319,7 @@ NONE = [
     ("he", "שירות 24/7 ותיקו 50/50"),
     ("he", "סבב גיוס שני, שלב שני"),
     ("he", "GPT-4.5 ו-Llama-3.1 ו-405B ו-COVID-19 ו-Q3"),
+    ("he", "משתמשים שבועיים ודוחות שנתיים"),
     ("ar", "في الأسبوع الماضي والعام المقبل"),
     ("he", "השנה, בשנה שעברה ובחודש הבא"),
 ]
