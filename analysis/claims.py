@@ -54,6 +54,7 @@ _SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
 _SOURCE_TYPES = {"outlet", "org", "person"}
 _CLAUSE_MARKS = re.compile(r"[,،;؛:()\[\]\"]|\s-\s")
 _HARD_BREAK = re.compile(r"[;؛]")
+_DIGIT = re.compile(r"\d").search
 _NEAR = 12  # characters: a metric cue this close to the number beats its counted noun
 
 
@@ -138,13 +139,16 @@ class _Cues:
         forms = self.lang.word_forms(by_word, prefix is True)
         return self.lang.words_regex(by_word, prefix), {f: by_word[w] for f, w in forms.items()}
 
-    def scan(self, text: str) -> "_Scan":
-        """Every cue of a (normalized) document, by category."""
+    def scan(self, text: str, regions: Iterable[tuple[int, int]] | None = None) -> "_Scan":
+        """Every cue of a (normalized) document, or of the given regions of it, by category."""
         found: dict[str, list[_Cue]] = {}
-        for pattern, keys in (self.words, self.verbs):
-            for m in pattern.finditer(text):
-                for category, key in keys[m.group("word")]:
-                    found.setdefault(category, []).append(_Cue(m.start("word"), m.end("word"), key))
+        for a, b in (regions if regions is not None else [(0, len(text))]):
+            for pattern, keys in (self.words, self.verbs):
+                for m in pattern.finditer(text, a, b):
+                    for category, key in keys[m.group("word")]:
+                        found.setdefault(category, []).append(_Cue(m.start("word"), m.end("word"), key))
+        for cues in found.values():
+            cues.sort(key=lambda c: c.start)
         return _Scan(self, {c: ([x.start for x in cues], cues) for c, cues in found.items()})
 
 
@@ -242,33 +246,41 @@ def _claims_in(
     sentences: list[tuple[int, int]],
     published_at: Callable[[int], str],
     article_at: Callable[[int], int] = lambda _: 0,
+    mentions: list[Mention] | None = None,
 ) -> list[dict]:
-    """Claims of one document (offsets into ``text``)."""
+    """Claims of one document (offsets into ``text``); ``mentions`` if already found."""
     quantities = find_quantities(text, lang, norm)
     if not quantities:
         return []
-    mentions = find_mentions(text, lang, norm)
-    named = [(m.start, m.end) for m in mentions if any(ch.isdigit() for ch in m.surface)]
-    if named:
-        quantities = [q for q in quantities if not any(a < q.end and q.start < b for a, b in named)]
-    cues = _cues(lang).scan(norm.text) if lang else None
+    mentions = find_mentions(text, lang, norm) if mentions is None else mentions
+    quantities = _outside_names(quantities, mentions)
     starts = [s for s, _ in sentences]
     mention_starts = [m.start for m in mentions]
     main = _main_entities(mentions, article_at)
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
         by_sentence.setdefault(bisect_right(starts, q.start) - 1, []).append(q)
+
     def mentions_in(s: int, e: int) -> list[Mention]:
         return mentions[bisect_right(mention_starts, s - 1):bisect_right(mention_starts, e)]
 
-    quoted = _quoted_speakers(text, norm, sentences, set(by_sentence), mentions_in, cues)
+    def span(k: int) -> tuple[int, int]:
+        return sentences[k] if k >= 0 else (0, len(text))
+
+    openers = _quote_openers(text, norm, sentences, set(by_sentence))
+    needed = sorted(set(by_sentence) | set(openers.values()))
+    cues = _cues(lang).scan(norm.text, [norm.to_normalized(*span(k)) for k in needed]) if lang else None
     rows: list[dict] = []
     change_no = 0
     for k in sorted(by_sentence):
-        s, e = sentences[k] if k >= 0 else (0, len(text))
+        s, e = span(k)
         ctx = _sentence(norm, s, e, mentions_in(s, e), by_sentence[k], cues, main.get(article_at(s), ""))
-        if k in quoted and not ctx.sources:
-            ctx.sources = [(ctx.ns, quoted[k], "speech")]
+        if k in openers and not ctx.sources and cues:
+            os_, oe = span(openers[k])
+            ons, one = norm.to_normalized(os_, oe)
+            found, _ = _sources(norm, ons, one, [(*norm.to_normalized(m.start, m.end), m) for m in mentions_in(os_, oe)], cues)
+            if found:
+                ctx.sources = [(ctx.ns, found[-1][1], "speech")]
         roles = _changes(norm, ctx, cues)
         for q in ctx.quantities:
             for part, role in _split_change(q, roles):
@@ -276,6 +288,21 @@ def _claims_in(
                                  published_at(q.start)))
                 change_no += role == "after"
     return rows
+
+
+def _outside_names(quantities: list[Quantity], mentions: list[Mention]) -> list[Quantity]:
+    """Drop numbers that are part of a product or index name (Gemini 2.0, S&P 500)."""
+    named = [(m.start, m.end) for m in mentions if _DIGIT(m.surface)]
+    if not named:
+        return quantities
+    named_starts = [a for a, _ in named]
+    keep = []
+    for q in quantities:
+        k = bisect_right(named_starts, q.end - 1) - 1  # the last name starting before q ends
+        if k >= 0 and named[k][1] > q.start:
+            continue
+        keep.append(q)
+    return keep
 
 
 def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: list[Quantity], cues: _Scan | None,
@@ -295,32 +322,33 @@ def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: lis
                      fallback)
 
 
-_QUOTE = re.compile(r'(?<!\w)"|"(?!\w)')  # a quote mark, not gershayim inside a word (מנכ"ל)
+def _all(ch: str, text: str) -> Iterable[int]:
+    """Positions of ``ch`` in ``text`` (quote marks; gershayim inside a word, מנכ"ל, are filtered by the caller)."""
+    i = text.find(ch)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1)
 
 
-def _quoted_speakers(text, norm, sentences, wanted: set[int], mentions_in, cues) -> dict[int, str]:
-    """Sentences inside a quotation opened by an earlier sentence that names its speaker:
-    {sentence index: speaker}. A line break closes any open quotation."""
-    if not cues:
+def _quote_openers(text: str, norm: Normalized, sentences, wanted: set[int]) -> dict[int, int]:
+    """For sentences inside a quotation opened by an earlier sentence: {sentence: opening sentence}.
+    A line break closes any open quotation."""
+    t = norm.text
+    marks = [i for i in _all('"', t) if not (0 < i < len(t) - 1 and t[i - 1].isalnum() and t[i + 1].isalnum())]
+    if not marks:
         return {}
-    out: dict[int, str] = {}
-    speaker = ""
+    out: dict[int, int] = {}
+    opener = -1
     prev_end = 0
     for k, (s, e) in enumerate(sentences):
         if "\n" in text[prev_end:s]:
-            speaker = ""
+            opener = -1
         prev_end = e
-        if speaker and k in wanted:
-            out[k] = speaker
+        if opener >= 0 and k in wanted:
+            out[k] = opener
         ns, ne = norm.to_normalized(s, e)
-        marks = _QUOTE.findall(norm.text, ns, ne)
-        if len(marks) % 2:
-            if speaker:
-                speaker = ""
-            else:
-                spans = [(*norm.to_normalized(m.start, m.end), m) for m in mentions_in(s, e)]
-                found, _ = _sources(norm, ns, ne, spans, cues)
-                speaker = found[-1][1] if found else ""
+        if (bisect_right(marks, ne - 1) - bisect_right(marks, ns - 1)) % 2:
+            opener = -1 if opener >= 0 else k
     return out
 
 
@@ -593,8 +621,11 @@ def corpus_claims(corpus) -> pd.DataFrame:
             k = max(bisect_right(starts, offset) - 1, 0)
             return meta[k] if meta else (0, "body", -1)
 
+        found = corpus.mentions[corpus.mentions["doc_id"] == doc_id]
+        mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type) for r in found.itertuples()]
         rows = _claims_in(doc.text, normalize(doc.text), doc.lang, spans,
-                          lambda off: doc.published_for(where(off)[0]), article_at=lambda off: where(off)[0])
+                          lambda off: doc.published_for(where(off)[0]), article_at=lambda off: where(off)[0],
+                          mentions=mentions)
         for r in rows:
             article, section, sent_no = where(r["start"])
             r.update(doc_id=doc_id, file=doc.file, article=article, section=section, sent_no=sent_no)

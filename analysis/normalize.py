@@ -30,6 +30,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+
 __all__ = ["Normalized", "normalize", "normalize_word"]
 
 _DELETE = (
@@ -68,6 +70,14 @@ def _chars(ranges: str) -> list[str]:
 
 
 _TABLE = str.maketrans({**_REPLACE, **{c: None for c in _chars(_DELETE)}})
+
+# The same table as a numpy lookup over the Basic Multilingual Plane: code point → code point,
+# with _GONE (not a code point) marking a deleted character. Characters above U+FFFF are never changed.
+_GONE = 0xFFFFFFFF
+_LUT = np.arange(0x10000, dtype=np.uint32)
+for _k, _v in _TABLE.items():
+    _LUT[_k] = _GONE if _v is None else ord(_v) if isinstance(_v, str) else _v
+_SMALL = 2000  # below this many characters str.translate is as fast
 
 
 @dataclass(frozen=True)
@@ -114,7 +124,14 @@ class Normalized:
 
 def normalize(original: str) -> Normalized:
     """Return the normalized copy of ``original`` with its offset map."""
-    text = original.translate(_TABLE)
+    if len(original) < _SMALL:
+        text = original.translate(_TABLE)
+    else:
+        codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        bmp = codes < 0x10000
+        mapped = np.where(bmp, _LUT[np.where(bmp, codes, 0)], codes)
+        kept = mapped != _GONE
+        text = (mapped if kept.all() else mapped[kept]).astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
     if len(text) == len(original):
         return Normalized(original, text)
     at: list[int] = []
