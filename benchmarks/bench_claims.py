@@ -18,8 +18,8 @@ Measured, each engine in a fresh child process (``--worker``):
   Rust heaps), and its growth over the child's baseline taken after imports
   and engine set-up. Ours is also run at three corpus sizes to show the peak
   does not grow with the corpus (documents are read one at a time);
-* the pass rate on each peer suite (``tests/data/peer-suites/*.jsonl``, else
-  ``tests/data/peer-suites/*.jsonl``), with the README's rule: a case passes when one
+* the pass rate on each peer suite (``tests/data/peer-suites/*.jsonl``), with
+  the README's rule: a case passes when one
   mention overlaps ``expected.text``'s span in ``input`` and has the expected
   value (relative tolerance 1e-9), value_max and unit; kind ``number`` accepts
   a numeric mention of any kind and unit; ``range`` needs value..value_max.
