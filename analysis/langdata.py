@@ -188,6 +188,8 @@ def trie_pattern(words: Iterable[str]) -> str:
     """
     trie: dict = {}
     for w in words:
+        if not w:
+            continue
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
@@ -201,7 +203,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return build(trie)
+    return build(trie) if trie else r"(?!x)x"
 
 
 @functools.cache

@@ -29,10 +29,10 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .langdata import LanguageDataError, language, languages
+from .langdata import LanguageDataError, language, languages, trie_pattern
 from .normalize import normalize, normalize_word
 
-__all__ = ["Numeral", "Grammar", "grammar", "read_numeral", "find_numbers", "parse_digits", "trie_regex"]
+__all__ = ["Numeral", "Grammar", "grammar", "read_numeral", "find_numbers", "parse_digits", "iter_numerals"]
 
 INF = float("inf")
 
@@ -42,34 +42,6 @@ _U, _T, _H = 1, 2, 4
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 _DIGIT_START = frozenset("0123456789.")
 _SIGN_BEFORE = frozenset(" \t\n\r([{\"'=:;,/|\u060c\u061b")
-
-
-def trie_regex(words) -> str:
-    """Regex source matching any of ``words``, as a trie (fast, longest first).
-
-    >>> re.fullmatch(trie_regex(["ab", "abc", "b"]), "abc") is not None
-    True
-    """
-    trie: dict = {}
-    for w in words:
-        if not w:
-            continue
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    if not trie:
-        return r"(?!x)x"
-    return build(trie)
 
 
 _SEP = re.compile(r"[.,\u060c]")
@@ -162,7 +134,7 @@ class Grammar:
         # words that may start a numeral (not continuation-only words such as على)
         cont_only = {"teen", "denom", "over", "point", "one_after"}
         anchors = [w for w, rs in self.lexicon.items() if any(r[0] not in cont_only for r in rs)]
-        words = trie_regex(self.lexicon)
+        words = trie_pattern(self.lexicon)
         self.not_words = {normalize_word(w) for w in spec.get("not_quantities", {}).get("words", [])}
         self.token_re = re.compile(
             rf"(?P<prefix>{self.pfx})(?:(?P<num>\.?[0-9]+(?:[.,\u060c][0-9]+)*)"
@@ -261,7 +233,7 @@ class Grammar:
         forms = [normalize_word(w) for c in self.spec.get("currencies") or [] for w in c.get("after") or []]
         forms += [normalize_word(w) for w in (self.spec.get("multipliers") or {}).get("after") or []]
         latin = [w for w in forms if w and w[0] in _LATIN]
-        return re.compile(rf"(?:{trie_regex(latin)})(?![a-z])")
+        return re.compile(rf"(?:{trie_pattern(latin)})(?![a-z])")
 
     # -- helpers ----------------------------------------------------------------------
     @functools.lru_cache(maxsize=4096)
@@ -320,7 +292,7 @@ def _first_char_alts(words) -> list[str]:
     alts = []
     for ch, rests in sorted(firsts.items()):
         tails = [r for r in rests if r]
-        body = trie_regex(tails) if tails else ""
+        body = trie_pattern(tails) if tails else ""
         if tails and "" in rests:
             body = f"(?:{body})?"
         alts.append(re.escape(ch) + body)
@@ -857,24 +829,36 @@ def find_numbers(text: str, lang: str | None = None) -> list[Numeral]:
         lang = detect_language(text)
     g = grammar(lang)
     n = normalize(text)
-    t = n.text
     out: list[Numeral] = []
-    pos = 0
-    search = g.anchor_re.search
-    while True:
-        m = search(t, pos)
-        if m is None:
-            break
-        p = g.anchor_start(t, m)
-        if p is None:
-            pos = m.end()
-            continue
-        num, nxt = read_numeral(g, t, p)
-        pos = max(nxt, m.start() + 1)
-        if num is None or num.weak or num.kind == "date":
+    for num in iter_numerals(g, n.text):
+        if num.weak or num.kind == "date":
             continue
         s, e = n.to_original(num.start, num.end)
         num.start, num.end, num.text = s, e, text[s:e]
         num.pstart = n.to_original(num.pstart, num.pstart)[0] if num.pstart >= 0 else s
         out.append(num)
     return out
+
+
+def iter_numerals(g: Grammar, t: str, resume: list[int] | None = None):
+    """Every numeral of normalized text ``t``, in order (offsets into ``t``).
+
+    A caller that reads further than a numeral (its unit, a range) sets
+    ``resume[0]`` to where scanning should go on.
+    """
+    pos = 0
+    search = g.anchor_re.search
+    while True:
+        if resume:
+            pos = max(pos, resume[0])
+        m = search(t, pos)
+        if m is None:
+            return
+        p = g.anchor_start(t, m)
+        if p is None:
+            pos = m.end()
+            continue
+        num, nxt = read_numeral(g, t, p)
+        pos = max(nxt, m.start() + 1)
+        if num is not None:
+            yield num

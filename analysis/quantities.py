@@ -24,9 +24,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .langdata import detect_language
+from .langdata import detect_language, trie_pattern
 from .normalize import Normalized, normalize, normalize_word
-from .numbers import Grammar, Numeral, grammar, read_numeral, trie_regex
+from .numbers import Grammar, Numeral, grammar, iter_numerals
 
 __all__ = ["Quantity", "KINDS", "find_quantities"]
 
@@ -123,20 +123,20 @@ class _Rules:
         of = "|".join(map(re.escape, norm(spec.get("counted_of")))) or r"(?!x)x"
         art = "|".join(map(re.escape, sorted(g.article, key=len, reverse=True))) or r"(?!x)x"
         self.noun_before_re = re.compile(
-            rf"(?<!\w)(?:{pfx})(?:{art})(?P<u>{trie_regex(noun_units)})[ \t]+\Z") if g.article else None
+            rf"(?<!\w)(?:{pfx})(?:{art})(?P<u>{trie_pattern(noun_units)})[ \t]+\Z") if g.article else None
         self.counted_re = re.compile(
-            rf"[ \t]*(?:(?:{of})(?:[ \t]+|-)?)?(?:{art})?(?P<u>{trie_regex(counted)})(?!\w)")
+            rf"[ \t]*(?:(?:{of})(?:[ \t]+|-)?)?(?:{art})?(?P<u>{trie_pattern(counted)})(?!\w)")
         # "مليارات الدولارات", "مئات الملايين من الدولارات": a currency with the article after a scale
         money_words = [w for w, (k, _, f) in after.items() if k == "money" and f == 1 and w[-1].isalpha()]
         self.money_of_re = re.compile(
-            rf"[ \t]*(?:(?:{of})[ \t]+)?(?:{art})(?P<u>{trie_regex(money_words)})(?!\w)") if g.article else None
+            rf"[ \t]*(?:(?:{of})[ \t]+)?(?:{art})(?P<u>{trie_pattern(money_words)})(?!\w)") if g.article else None
         # -- months (dates) ---------------------------------------------------------------
         months: dict[str, int] = {}
         for v, ws in (spec.get("months") or {}).items():
             for w in norm(ws):
                 months[w] = int(v)
         self.months = months
-        mon = trie_regex(months)
+        mon = trie_pattern(months)
         self.ordinal_date_re = re.compile(
             rf"[ \t]+(?:{of})[ \t]+(?:{pfx})(?P<m>{mon})(?!\w)(?:[ \t]*,?[ \t]*(?P<y>[0-9]{{4}})(?![0-9.,]?[0-9]))?")
         self.month_after_re = re.compile(
@@ -157,21 +157,21 @@ class _Rules:
             "cnt": list(counted_before), "month": list(months),
         }
         self.before_last = _last_chars(*groups.values(), cur_before, pct_before)
-        word_alts = "|".join(f"(?P<{k}>{trie_regex(v)})" for k, v in groups.items() if v)
+        word_alts = "|".join(f"(?P<{k}>{trie_pattern(v)})" for k, v in groups.items() if v)
         sym = [w for w in cur_before if not w[-1].isalnum()]
         code = [w for w in cur_before if w[-1].isalnum()]
         self.before_re = re.compile(
-            rf"(?:(?<!\w)(?:{pfx})(?:{word_alts or '(?!x)x'})(?!\w)|(?P<cur>{trie_regex(sym)})"
-            rf"|(?<![\w%])(?P<pct>{trie_regex(pct_before)})"
-            rf"|(?<![a-z])(?P<curw>{trie_regex(code)})(?![a-z]))[ \t]*[-(]?\Z")
+            rf"(?:(?<!\w)(?:{pfx})(?:{word_alts or '(?!x)x'})(?!\w)|(?P<cur>{trie_pattern(sym)})"
+            rf"|(?<![\w%])(?P<pct>{trie_pattern(pct_before)})"
+            rf"|(?<![a-z])(?P<curw>{trie_pattern(code)})(?![a-z]))[ \t]*[-(]?\Z")
         # -- hedges -------------------------------------------------------------------------
         hedges = spec.get("hedges") or {}
         self.hedge_prefix = set(norm(hedges.get("prefix")))
         self.hedge_last = _last_chars(norm(hedges.get("before")), g.units)
         dcues = norm(mult.get("double_cues"))
-        self.double_cue_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_regex(dcues)})[ \t]+\Z") if dcues else None
-        self.hedge_before_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<h>{trie_regex(norm(hedges.get('before')))})[ \t]*-?\Z")
-        self.hedge_after_re = re.compile(rf"[ \t]*(?P<h>{trie_regex(norm(hedges.get('after')))})(?!\w)")
+        self.double_cue_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_pattern(dcues)})[ \t]+\Z") if dcues else None
+        self.hedge_before_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<h>{trie_pattern(norm(hedges.get('before')))})[ \t]*-?\Z")
+        self.hedge_after_re = re.compile(rf"[ \t]*(?P<h>{trie_pattern(norm(hedges.get('after')))})(?!\w)")
         # -- ranges -------------------------------------------------------------------------
         rng = spec.get("range") or {}
         self.r_from = set(norm(rng.get("from")))
@@ -179,16 +179,16 @@ class _Rules:
         self.r_and = set(norm(rng.get("and"))) | g.conj
         self.r_to = set(norm(rng.get("to")))
         self.r_dash = set(rng.get("dash") or [])
-        self.between_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_regex(norm(rng.get('between')))})[ \t]+\Z")
-        self.from_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_regex(norm(rng.get('from')))})[ \t]+\Z")
-        self.lower_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_regex(norm(rng.get('lower')))})[ \t]*-?\Z")
-        andor = trie_regex(norm(rng.get("and")) + norm(rng.get("or")))
+        self.between_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_pattern(norm(rng.get('between')))})[ \t]+\Z")
+        self.from_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_pattern(norm(rng.get('from')))})[ \t]+\Z")
+        self.lower_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_pattern(norm(rng.get('lower')))})[ \t]*-?\Z")
+        andor = trie_pattern(norm(rng.get("and")) + norm(rng.get("or")))
         self.upper_re = re.compile(
-            rf"[ \t\u060c,]*(?:(?:{andor})[ \t]+)?(?:{pfx})(?:{trie_regex(norm(rng.get('upper')))})[ \t]*-?")
+            rf"[ \t\u060c,]*(?:(?:{andor})[ \t]+)?(?:{pfx})(?:{trie_pattern(norm(rng.get('upper')))})[ \t]*-?")
         # -- not quantities -------------------------------------------------------------------
         nq = spec.get("not_quantities") or {}
         phrases = norm(spec.get("weekdays")) + norm(nq.get("phrases"))
-        self.phrase_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_regex(phrases)})(?!\w)")
+        self.phrase_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_pattern(phrases)})(?!\w)")
         self.one_of = set(norm(nq.get("one_of")))
         self.dual_adjective = tuple(norm(nq.get("dual_after_plural")))
         self.alone = set(norm(nq.get("alone")))
@@ -258,7 +258,7 @@ def _unit_alt(table: dict, lead: str) -> str:
     """``lead`` then one of ``table``'s phrases; a phrase ending in a letter must end a word."""
     words = [w for w in table if w[-1].isalnum()]
     syms = [w for w in table if not w[-1].isalnum()]
-    return rf"{lead}(?:(?P<u>{trie_regex(words)})(?!\w)|(?P<s>{trie_regex(syms)}))"
+    return rf"{lead}(?:(?P<u>{trie_pattern(words)})(?!\w)|(?P<s>{trie_pattern(syms)}))"
 
 
 @functools.cache
@@ -561,20 +561,8 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
     n = normalized if normalized is not None and normalized.original == text else normalize(text)
     t = n.text
     atoms: list[_Q] = []
-    pos = 0
-    search = g.anchor_re.search
-    while True:
-        m = search(t, pos)
-        if m is None:
-            break
-        p = g.anchor_start(t, m)
-        if p is None:
-            pos = m.end()
-            continue
-        num, nxt = read_numeral(g, t, p)
-        pos = max(nxt, m.start() + 1)
-        if num is None:
-            continue
+    resume = [0]
+    for num in iter_numerals(g, t, resume):
         q = _atom(r, t, num)
         if q is None:
             continue
@@ -587,7 +575,7 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
         if q is None:
             continue
         atoms.append(q)
-        pos = max(pos, q.end)
+        resume[0] = max(resume[0], q.end)
     atoms = _combine(r, t, atoms)
     out: list[Quantity] = []
     for q in atoms:
