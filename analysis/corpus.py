@@ -108,7 +108,7 @@ class Corpus:
         return corpus_html(self)
 
     def __repr__(self) -> str:
-        return f"<Corpus {self.root}: {len(self.documents)} documents, {len(self.skipped)} skipped>"
+        return f"<Corpus {self.root.name}/: {len(self.documents)} documents, {len(self.skipped)} skipped>"
 
 
 def _candidate_files(root: Path) -> list[Path]:

@@ -28,7 +28,7 @@ def corpus_summary(corpus: Corpus) -> str:
     """The one-screen text summary printed by ``python -m analysis corpus``."""
     d, seg = corpus.documents, corpus.segments
     lines = [
-        f"corpus: {corpus.root}",
+        f"corpus: {corpus.root.name}/",
         f"documents: {len(d)} ({_counts(d['lang'].replace('', 'unknown'))})",
         f"articles: {int(d['n_articles'].sum())}"
         + "".join(f"; {r.doc_id}: {r.n_articles}" for r in d.itertuples() if r.n_articles > 1),
@@ -54,7 +54,7 @@ def corpus_html(corpus: Corpus) -> str:
     """Summary table of a corpus for JupyterLab."""
     d = corpus.documents[["doc_id", "lang", "outlet", "published", "n_chars", "n_articles", "flags"]]
     parts = [
-        f"<p><b>Corpus</b> {html.escape(str(corpus.root))}: {len(d)} documents, "
+        f"<p><b>Corpus</b> {html.escape(corpus.root.name)}/: {len(d)} documents, "
         f"{len(corpus.sentences)} sentences, {len(corpus.mentions)} mentions, {len(corpus.skipped)} skipped</p>",
         d.to_html(index=False, escape=True).replace("<td>", '<td dir="auto">'),
     ]

@@ -51,6 +51,10 @@ class Document:
             return ""
         return self.published[min(article, len(self.published) - 1)]
 
+    def __repr__(self) -> str:
+        return (f"<Document {self.doc_id}: {self.lang or '?'}, {len(self.text)} chars, "
+                f"published {' ; '.join(self.published) or '?'}>")
+
     def _repr_html_(self) -> str:
         from .display import document_html
 
