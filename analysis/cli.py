@@ -29,7 +29,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.path, strict=args.strict, progress=_progress)
     _report(corpus)
     print(corpus.summary())
-    return 1 if (corpus.problems["level"] == "error").any() else 0
+    return 1 if (corpus.problems["level"] == "error").any() or corpus.documents.empty else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -55,6 +55,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_claims(args: argparse.Namespace) -> int:
     from .claims import claims_for_paths, write_claims
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for p in missing:
+        print(f"error: {p}: no such file or folder", file=sys.stderr)
+    if missing:
+        return 2
     table, problems = claims_for_paths([Path(p) for p in args.paths], progress=_progress)
     for message in problems:
         print(message, file=sys.stderr)

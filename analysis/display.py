@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 __all__ = ["corpus_html", "corpus_summary", "document_html"]
 
+_LISTED = 15  # documents and skipped files listed one per line in the text summary
+
 _SECTION_STYLE = {
     "headline": "font-weight:bold", "body": "", "faq": "background:#f3f7ff", "comments": "background:#fff7e6",
     "related": "color:#777", "boilerplate": "color:#999;font-size:85%",
@@ -37,11 +39,13 @@ def corpus_summary(corpus: Corpus) -> str:
         f"mentions: {len(corpus.mentions)} of {corpus.mentions['entity'].nunique()} entities; top: "
         + ", ".join(f"{k} {v}" for k, v in corpus.mentions["entity"].value_counts().head(8).items()),
     ]
-    for r in d.itertuples():
+    for r in d.head(_LISTED).itertuples():
         extra = f" [{r.flags}]" if r.flags else ""
         lines.append(f"  {r.file}  {r.lang or '??'}  {r.n_chars} chars  published {r.published or '?'}{extra}")
+    if len(d) > _LISTED:
+        lines.append(f"  … and {len(d) - _LISTED} more documents (see the documents table)")
     lines.append(f"skipped: {len(corpus.skipped)}")
-    for r in corpus.skipped.itertuples():
+    for r in corpus.skipped.head(_LISTED).itertuples():
         lines.append(f"  {r.file}: {r.reason}")
     errors = corpus.problems[corpus.problems["level"] == "error"]
     if len(errors):

@@ -67,3 +67,19 @@ def test_build_writes_every_table(tmp_path):
     assert out.returncode == 0, out.stderr
     for name in ("documents", "segments", "sentences", "mentions", "skipped", "claims"):
         assert (tmp_path / "reports" / f"{name}.csv").exists()
+
+
+def test_folder_with_nothing_loadable_fails_and_says_why(tmp_path):
+    (tmp_path / "x.txt").write_bytes(b"")
+    out = run("corpus", tmp_path)
+    assert out.returncode == 1
+    assert "x.txt: skipped: empty file" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_progress_is_shown_for_large_folders(tmp_path):
+    for i in range(25):
+        (tmp_path / f"a{i:02d}.txt").write_text(f"xAI גייסה {i} מיליארד דולר.", encoding="utf-8")
+    out = run("corpus", tmp_path)
+    assert out.returncode == 0
+    assert "loading 1/25: a00.txt" in out.stderr and "loading 25/25: a24.txt" in out.stderr
+    assert "documents: 25 (he 25)" in out.stdout and "… and 10 more documents" in out.stdout
