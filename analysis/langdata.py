@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -148,34 +148,28 @@ class Language:
         pre = self.verb_prefix_pattern if prefix == "verb" else (self.prefix_pattern if prefix else "")
         return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})(?!\w)")
 
-    def split_prefix(self, word: str) -> Iterator[tuple[str, str]]:
-        """Yield ``(prefix, rest)`` readings of ``word``, the bare reading first.
+    def prefix_parts(self, prefix: str) -> tuple[str, ...]:
+        """The units of an attached prefix, its joiner dropped.
 
-        >>> list(language("he").split_prefix("ולשלושה"))[:3]
-        [('', 'ולשלושה'), ('ו', 'לשלושה'), ('ול', 'שלושה')]
+        >>> language("he").prefix_parts("וכש-")
+        ('ו', 'כ', 'ש')
+        >>> language("ar").prefix_parts("وبال")
+        ('و', 'ب', 'ال')
         """
         spec = self.load("language").get("prefixes", {})
-        limit = int(spec.get("max", 1))
-        joiners = [normalize_word(j) or j for j in spec.get("joiners", [])]
-        seen: set[tuple[str, str]] = set()
-
-        def walk(prefix: str, rest: str, depth: int) -> Iterator[tuple[str, str]]:
-            if (prefix, rest) in seen:
-                return
-            seen.add((prefix, rest))
-            yield prefix, rest
-            if depth == limit:
-                return
-            for unit in self.prefix_units:
-                if rest.startswith(unit) and len(rest) > len(unit):
-                    tail = rest[len(unit):]
-                    for j in joiners:
-                        if j and tail.startswith(j) and len(tail) > len(j):
-                            yield from walk(prefix + unit + j, tail[len(j):], limit)
-                    yield from walk(prefix + unit, tail, depth + 1)
-
-        # breadth by prefix length: collect then order
-        yield from sorted(walk("", word, 0), key=lambda pr: len(pr[0]))
+        rest = prefix
+        for j in spec.get("joiners", []):
+            if j and rest.endswith(j):
+                rest = rest[: -len(j)]
+                break
+        units: list[str] = []
+        while rest:
+            unit = next((u for u in self.prefix_units if rest.startswith(u)), None)
+            if unit is None:
+                break
+            units.append(unit)
+            rest = rest[len(unit):]
+        return tuple(units)
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -239,21 +239,8 @@ class Grammar:
     @functools.lru_cache(maxsize=4096)
     def split(self, prefix: str) -> tuple[tuple[str, ...], bool, bool]:
         """``(units, has_conjunction_first, has_article)`` of an attached prefix."""
-        units: list[str] = []
-        rest = prefix
-        for j in self.joiners:
-            if j and rest.endswith(j):
-                rest = rest[: -len(j)]
-                break
-        while rest:
-            for u in self.units:  # longest first
-                if rest.startswith(u):
-                    units.append(u)
-                    rest = rest[len(u):]
-                    break
-            else:
-                break
-        return tuple(units), bool(units) and units[0] in self.conj, any(u in self.article for u in units)
+        units = self.lang.prefix_parts(prefix) if self.lang else ()
+        return units, bool(units) and units[0] in self.conj, any(u in self.article for u in units)
 
     def anchor_start(self, t: str, m: re.Match) -> int | None:
         """Where the numeral of anchor ``m`` starts (its attached prefix included), or None
