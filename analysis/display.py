@@ -76,7 +76,9 @@ def document_html(doc: Document) -> str:
             + (f" · flags: {html.escape('; '.join(doc.flags))}" if doc.flags else "") + "</p>")
     body = []
     for seg in segment_document(doc.text, doc.lang):
-        text = html.escape(doc.text[seg.start:seg.end]).replace("\n", "<br>")
-        body.append(f'<p dir="auto" style="{_SECTION_STYLE[seg.section]}" title="article {seg.article}, '
-                    f'{seg.section}, chars {seg.start}-{seg.end}">{text}</p>')
+        lines = "".join(
+            f'<p dir="auto" style="text-align:start;unicode-bidi:plaintext;margin:0.2em 0">{html.escape(line)}</p>'
+            for line in doc.text[seg.start:seg.end].splitlines() if line.strip())
+        body.append(f'<div style="{_SECTION_STYLE[seg.section]};padding:0.2em 0.5em" title="article {seg.article}, '
+                    f'{seg.section}, chars {seg.start}-{seg.end}">{lines}</div>')
     return head + "\n" + "\n".join(body)
