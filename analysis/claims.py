@@ -564,7 +564,11 @@ def _original(norm: Normalized, a: int, b: int) -> str:
 
 
 def _frame(rows: list[dict], extra: dict[str, str] | None = None) -> pd.DataFrame:
-    """Rows → a claims DataFrame with the documented dtypes (plain lists: pandas infers ``str`` fast)."""
+    """Rows → a claims DataFrame with the documented dtypes.
+
+    String columns go in as plain lists (pandas infers ``str`` fastest that way);
+    an empty table gets its dtypes explicitly.
+    """
     extra = extra or {}
     data: dict[str, object] = {}
     for c in list(extra) + CLAIM_COLUMNS:
@@ -572,13 +576,15 @@ def _frame(rows: list[dict], extra: dict[str, str] | None = None) -> pd.DataFram
         if c in ("start", "end") or extra.get(c) == "int64":
             data[c] = np.array(values, dtype="int64")
         elif c == "value":
-            data[c] = np.array(values + [None], dtype=object)[:-1]  # keep floats and ISO strings as they are
+            data[c] = np.array(values + [None], dtype=object)[:-1]  # floats and ISO strings as they are
         elif c == "value_max":
             data[c] = np.array([np.nan if v is None else v for v in values], dtype="float64")
         elif c == "approx":
             data[c] = np.array(values, dtype=bool)
+        elif rows:
+            data[c] = ["" if v is None else v for v in values]
         else:
-            data[c] = pd.array(["" if v is None else v for v in values], dtype="str")
+            data[c] = pd.array([], dtype="str")
     return pd.DataFrame(data)
 
 
