@@ -117,6 +117,9 @@ class _Cues:
             "change_verbs": [(w, "verb") for w in ch.get("verbs", [])],
         }
         self.words = self._compile({c: categories[c] for c in self.WORDS}, True)
+        titles = lang_data.words_regex(cues.get("speaker_titles", []))
+        # the gap between a verb of saying and the speaker after it: titles, spaces and punctuation only
+        self.title_gap = re.compile(rf"(?:\s|[^\w\s]|{titles.pattern})*")
         self.verbs = self._compile({c: categories[c] for c in self.VERBS}, "verb")
         froms = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("from", []))))
         tos = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("to", []))))
@@ -408,16 +411,26 @@ def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Men
             found.append((cue.start, m.entity, "source"))
             used.add((m.start, m.end))
     hard = [m.start() for m in _HARD_BREAK.finditer(norm.text, ns, ne)]
+    gap = cues.cues.title_gap
     for cue in cues.find("speech", ns, ne):
         speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")
                     and not any(min(ma, cue.start) <= h < max(mb, cue.end) for h in hard)]
-        near = [(ma - cue.end, ma, mb, m) for ma, mb, m in speakers if 0 <= ma - cue.end <= 60]
-        near += [(cue.start - mb, ma, mb, m) for ma, mb, m in speakers if mb <= cue.start]
+        # after the verb: reached over titles and other names only (قال الرئيس التنفيذي لشركة OpenAI سام ألتمان)
+        near, reach = [], cue.end
+        for ma, mb, m in sorted(x for x in speakers if x[0] >= cue.end):
+            g = gap.match(norm.text, reach, ma)
+            if g is None or g.end() < ma:
+                break
+            near.append((ma - cue.end, m))
+            reach = mb
+        if not near:  # the speaker before the verb (מיקרוסופט מודיעה)
+            near = [(cue.start - mb, m) for ma, mb, m in speakers if mb <= cue.start]
         if near:
-            people = [x for x in near if x[3].type == "person"] or near
-            m = min(people, key=lambda x: x[0])[3]
+            people = [x for x in near if x[1].type == "person"] or near
+            m = min(people, key=lambda x: x[0])[1]
             found.append((cue.start, m.entity, "speech"))
-            used.add((m.start, m.end))
+            if m.type == "person":  # a person quoted is the source; a company may announce its own figures
+                used.add((m.start, m.end))
     return sorted(found), used
 
 
@@ -446,7 +459,7 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
     subject = named or ("" if timeless else ctx.fallback)
     # a subject guessed from the article (not named in the sentence) does not restrict the metric
     metric = "" if timeless else _metric(ctx, kind, unit, qa, qb, ca, cb, cues, entity_types().get(named, ""))
-    period, phrase = ("", "") if timeless else _period(norm, q, ctx, qa, cues, published)
+    period, phrase = ("", "") if timeless else _period(norm, q, ctx, qa, ca, cb, cues, published)
     value = part.value
     if isinstance(value, float) and not math.isfinite(value):
         value = None
@@ -467,8 +480,7 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
 
 def _subject(ctx: _Sentence, qa: int, qb: int, ca: int, cb: int) -> str:
     """The entity a number is about: the owner right after it (500 עובדי OpenAI), else the
-    nearest mention before it in its clause, before it in the sentence, after it in its clause,
-    after it in the sentence."""
+    nearest mention in its clause (before it first), else in the sentence (before it first)."""
     best = None
     for ma, mb, m in ctx.mentions:
         if (m.start, m.end) in ctx.source_spans or m.type not in _SUBJECT_TYPES:
@@ -480,10 +492,10 @@ def _subject(ctx: _Sentence, qa: int, qb: int, ca: int, cb: int) -> str:
         same_clause = ca <= ma < cb
         if not before and distance <= 1:
             rank = 0
-        elif before:
-            rank = 1 if same_clause else 2
+        elif same_clause:
+            rank = 1 if before else 2  # verb-first clauses name the subject after the verb
         else:
-            rank = 3 if same_clause else 4
+            rank = 3 if before else 4
         key = (rank, _SUBJECT_TYPES[m.type], distance)
         if best is None or key < best[0]:
             best = (key, m.entity)
@@ -515,11 +527,16 @@ def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: i
     return by_unit or (best[1] if best else "")
 
 
-def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Scan | None, published: str) -> tuple[str, str]:
-    """The nearest time reference in the sentence: an explicit year or date, a month name
-    (with the year that follows it, else the publication year), or a relative phrase
-    resolved against the publication date. Returns (period, phrase as printed)."""
-    options: list[tuple[int, str, str]] = []
+def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, ca: int, cb: int, cues: _Scan | None,
+            published: str) -> tuple[str, str]:
+    """The nearest time reference in the sentence, its own clause first: an explicit year or
+    date, a month name (with the year that follows it, else the publication year), or a
+    relative phrase resolved against the publication date. Returns (period, phrase as printed)."""
+    options: list[tuple[tuple[bool, int], str, str]] = []
+
+    def where(pos: int) -> tuple[bool, int]:
+        return (not ca <= pos < cb, abs(pos - qa))
+
     years: list[tuple[int, int, str]] = []  # normalized start, end, year
     for other in ctx.quantities:
         if other is q or other.kind not in ("year", "date") or other.value is None:
@@ -530,14 +547,14 @@ def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Scan 
         if value.startswith("-"):
             continue
         oa, ob = norm.to_normalized(other.start, other.end)
-        options.append((abs(oa - qa), value, other.text))
+        options.append((where(oa), value, other.text))
         if other.kind == "year":
             years.append((oa, ob, value))
     if cues:
         for cue in ctx.period_cues:
             unit, offset = cues.cues.periods[cue.key]
             resolved = _resolve(unit, offset, published)
-            options.append((abs(cue.start - qa), resolved, _original(norm, cue.start, cue.end)))
+            options.append((where(cue.start), resolved, _original(norm, cue.start, cue.end)))
             if unit == "year" and resolved:
                 years.append((cue.start, cue.end, resolved))
         for cue in cues.find("months", ctx.ns, ctx.ne):
@@ -548,9 +565,9 @@ def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, cues: _Scan 
             month = f"{int(cue.key):02d}"
             if follow:
                 _, yb, year = follow[0]
-                options.append((abs(cue.start - qa), f"{year}-{month}", _original(norm, cue.start, yb)))
+                options.append((where(cue.start), f"{year}-{month}", _original(norm, cue.start, yb)))
             elif published:
-                options.append((abs(cue.start - qa), _date_in_year(f"--{month}-01", published)[:7],
+                options.append((where(cue.start), _date_in_year(f"--{month}-01", published)[:7],
                                 _original(norm, cue.start, cue.end)))
     if not options:
         return "", ""

@@ -34,7 +34,7 @@ DATA_DIR = Path(__file__).parent / "data"
 #: Allowed top-level keys of each per-language YAML file.
 SCHEMAS: dict[str, set[str]] = {
     "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations"},
-    "cues": {"sections", "attribution", "periods", "changes", "metrics", "clause_breaks"},
+    "cues": {"sections", "attribution", "speaker_titles", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
         "ones", "teens", "tens", "hundreds", "scales", "fractions", "denominators", "over",
         "part_of", "vague", "ordinals", "negative", "decimal_point", "conjunction", "article",

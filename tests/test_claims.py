@@ -39,6 +39,17 @@ FIELDS = [
     # a person's worth is net worth, a company's is its valuation
     ("he", "2025-12", "ספייסX היא החברה הפרטית הגדולה בעולם עם שווי של מעל 500 מיליארד דולר.", "500 מיליארד דולר",
      dict(subject="SpaceX", metric="valuation", approx=True)),
+    # the speaker after a verb of saying is reached over titles only; a person quoted is the source,
+    # not the subject; a company announcing its own figures is both
+    ("ar", "2024-12-26", "قال الرئيس التنفيذي لشركة OpenAI سام ألتمان إن الشركة جمعت 6.6 مليار دولار.", "6.6 مليار دولار",
+     dict(attribution="Sam Altman", subject="OpenAI")),
+    ("ar", "2024-12-26", 'تقول الشكوى ضد رواتب شركة OpenAI: "ستوظف OpenAI نحو 1500 موظف".', "1500 موظف",
+     dict(attribution="", subject="OpenAI", approx=True)),
+    ("ar", "2024-12-26", "أعلنت xAI أنها أكملت تمويلًا بقيمة 6 مليارات دولار بمشاركة Nvidia وAMD.", "6 مليارات دولار",
+     dict(attribution="xAI", subject="xAI", metric="funding_round")),
+    # verb-first: the subject after the verb in the same clause beats a name in an earlier clause
+    ("ar", "2024-12-26", "انخفضت حصة OpenAI من 50% إلى 34%، وتضاعفت حصة Anthropic من 12% إلى 24%.", "تضاعفت",
+     dict(kind="multiplier", value=2.0, subject="Anthropic")),
     # dates and years are time markers: no subject, metric or attribution; a date without a year
     # takes the publication year
     ("ar", "2024-12-26", "في 9 ديسمبر، أعلنت OpenAI عن إطلاق Sora.", "9 ديسمبر",
