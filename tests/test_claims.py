@@ -123,3 +123,11 @@ def test_any_text_gives_claims_or_nothing(text, lang):
             assert math.isfinite(float(row.value))
         if not math.isnan(row.value_max):
             assert math.isfinite(row.value_max)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.sampled_from(["he", "ar", None]))
+def test_arbitrary_unicode_never_raises(text, lang):
+    claims = extract_claims(text, lang)
+    for row in claims.itertuples():
+        assert text[row.start:row.end] == row.text

@@ -4,9 +4,13 @@ import shutil
 import warnings
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from analysis import CorpusError, CorpusWarning, load_corpus
 from conftest import SEEDS
+
+# These tests create bad files on purpose: the warnings they raise are asserted where they matter.
+pytestmark = pytest.mark.filterwarnings("ignore::analysis.CorpusWarning")
 
 HE = "OpenAI גייסה 6.6 מיליארד דולר לפי שווי של 157 מיליארד דולר. החברה צופה הפסד השנה.\n"
 AR = "أعلنت xAI عن استكمال تمويل من السلسلة C بقيمة 6 مليارات دولار، وفقًا لـ CNBC.\n"
@@ -108,3 +112,22 @@ def test_malformed_manifest_is_reported(tmp_path):
 def test_missing_path_raises_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="no such file or folder"):
         load_corpus(tmp_path / "nope")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_random_bytes_load_or_are_skipped_with_a_reason(tmp_path, data):
+    path = tmp_path / "random.txt"
+    path.write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(path)
+    assert len(corpus.documents) + len(corpus.skipped) == 1
+    if len(corpus.skipped):
+        assert corpus.skipped.iloc[0]["reason"]
+    else:
+        text = corpus.docs["random"].text
+        for seg in corpus.segments.itertuples():
+            assert 0 <= seg.start < seg.end <= len(text)
+        for s in corpus.sentences.itertuples():
+            assert text[s.start:s.end] == s.text
