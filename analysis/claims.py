@@ -52,8 +52,8 @@ CSV_COLUMNS = ["doc"] + [c for c in CLAIM_COLUMNS if c != "sentence"]
 KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", "rank", "other")
 _SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
 _SOURCE_TYPES = {"outlet", "org", "person"}
-_CLAUSE_MARKS = re.compile(r"[,،;؛:()\[\]\"]|\s-\s")
-_HARD_BREAK = re.compile(r"[;؛]")
+_DEFAULT_CLAUSE = re.compile(r"[,;:()\[\]\"]|\s-\s")
+_DEFAULT_HARD = re.compile(r";")
 _DIGIT = re.compile(r"\d").search
 _NEAR = 12  # characters: a metric cue this close to the number beats its counted noun
 
@@ -116,6 +116,9 @@ class _Cues:
             "speech": [(w, "speech") for w in att.get("speech", [])],
             "change_verbs": [(w, "verb") for w in ch.get("verbs", [])],
         }
+        spec = lang_data.load("language")
+        self.clause_marks = _alternation(spec.get("clause_marks")) or _DEFAULT_CLAUSE
+        self.hard_marks = _alternation(spec.get("hard_clause_marks")) or _DEFAULT_HARD
         self.words = self._compile({c: categories[c] for c in self.WORDS}, True)
         titles = lang_data.words_regex(cues.get("speaker_titles", []))
         # the gap between a verb of saying and the speaker after it: titles, spaces and punctuation only
@@ -165,6 +168,10 @@ class _Scan:
     def find(self, category: str, start: int, end: int) -> list[_Cue]:
         starts, cues = self.found.get(category, ((), ()))
         return list(cues[bisect_right(starts, start - 1):bisect_right(starts, end - 1)])
+
+
+def _alternation(marks: list[str] | None) -> re.Pattern | None:
+    return re.compile("|".join(map(re.escape, sorted(marks, key=len, reverse=True)))) if marks else None
 
 
 @functools.cache
@@ -313,14 +320,15 @@ def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: lis
     ns, ne = norm.to_normalized(s, e)
     spans = [(*norm.to_normalized(m.start, m.end), m) for m in mentions if m.end <= e]
     sources, source_spans = _sources(norm, ns, ne, spans, cues)
-    cuts = [m.start() for m in _CLAUSE_MARKS.finditer(norm.text, ns, ne)]
+    clause_re = cues.cues.clause_marks if cues else _DEFAULT_CLAUSE
+    cuts = [m.start() for m in clause_re.finditer(norm.text, ns, ne)]
     metric_cues: list[_Cue] = []
     period_cues: list[_Cue] = []
     if cues:
         cuts += [c.start for c in cues.find("clause_breaks", ns, ne)]
         metric_cues = cues.find("metrics", ns, ne)
         period_cues = cues.find("periods", ns, ne)
-    hard = [m.start() for m in _HARD_BREAK.finditer(norm.text, ns, ne)]
+    hard = [m.start() for m in (cues.cues.hard_marks if cues else _DEFAULT_HARD).finditer(norm.text, ns, ne)]
     return _Sentence(s, e, ns, ne, spans, source_spans, sources, hard, sorted(cuts), metric_cues, period_cues, qs,
                      fallback)
 
@@ -410,7 +418,7 @@ def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Men
             _, m = min(after, key=lambda x: x[0])
             found.append((cue.start, m.entity, "source"))
             used.add((m.start, m.end))
-    hard = [m.start() for m in _HARD_BREAK.finditer(norm.text, ns, ne)]
+    hard = [m.start() for m in cues.cues.hard_marks.finditer(norm.text, ns, ne)]
     gap = cues.cues.title_gap
     for cue in cues.find("speech", ns, ne):
         speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")

@@ -33,7 +33,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 #: Allowed top-level keys of each per-language YAML file.
 SCHEMAS: dict[str, set[str]] = {
-    "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations"},
+    "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations", "clause_marks", "hard_clause_marks"},
     "cues": {"sections", "attribution", "speaker_titles", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
         "ones", "teens", "tens", "hundreds", "scales", "fractions", "denominators", "over",

@@ -26,7 +26,7 @@ SECTIONS = ("headline", "body", "faq", "comments", "related", "boilerplate")
 
 #: A byline: a short line whose last field is empty after a ``|`` (optionally a comment count).
 _BYLINE = re.compile(r"^\s*[^|\n]{2,40}\|\s*(?:\(\d+\))?\s*$")
-_SENTENCE_END = re.compile(r"[.!?؟]\s*$")
+_DEFAULT_END = (".", "!", "?")
 _HEAD_LINES = 4  # at most this many non-blank lines (caption, kicker, headline, subtitle) before a byline
 
 
@@ -68,6 +68,13 @@ def split_lines(text: str) -> list[Line]:
 
 
 @functools.cache
+def _ends_sentence(lang: str | None) -> re.Pattern:
+    """A line that ends like a sentence (body text, not a headline or caption)."""
+    marks = language(lang).load("language").get("sentence_end", _DEFAULT_END) if lang else _DEFAULT_END
+    return re.compile("(?:" + "|".join(map(re.escape, marks)) + r")\s*$")
+
+
+@functools.cache
 def _cue_regex(lang: str, section: str) -> re.Pattern:
     phrases = language(lang).load("cues").get("sections", {}).get(section, [])
     from .normalize import normalize_word
@@ -94,7 +101,7 @@ def _cue(lang: str | None, line_norm: str) -> str | None:
     return None
 
 
-def _article_starts(lines: list[Line], cues: list[str | None]) -> list[int]:
+def _article_starts(lines: list[Line], cues: list[str | None], lang: str | None) -> list[int]:
     """Indices of the lines that start an article (the first is always 0)."""
     starts = [0]
     for i, line in enumerate(lines):
@@ -110,7 +117,7 @@ def _article_starts(lines: list[Line], cues: list[str | None]) -> list[int]:
                 continue
             if prev.indented or cues[j] in ("comments", "faq", "related") or _BYLINE.match(prev.text):
                 break
-            if taken and _SENTENCE_END.search(prev.text) and not _is_doubled(prev.text):
+            if taken and _ends_sentence(lang).search(prev.text) and not _is_doubled(prev.text):
                 break
             head = j
             taken += 1
@@ -128,7 +135,7 @@ def segment_document(text: str, lang: str | None) -> list[Segment]:
     same = len(norm) == len(text)
     line_norms = [(norm[ln.start:ln.end] if same else normalize(ln.text).text) for ln in lines]
     cues = [_cue(lang, s) for s in line_norms]
-    starts = set(_article_starts(lines, cues))
+    starts = set(_article_starts(lines, cues, lang))
 
     labels: list[tuple[int, str] | None] = []
     article = -1
@@ -162,7 +169,7 @@ def segment_document(text: str, lang: str | None) -> list[Segment]:
             continue
         if block == "body" and not seen_headline and i == _first_content(lines, starts, i):
             seen_headline = True
-            short = len(line.text.strip()) <= 120 and not _SENTENCE_END.search(line.text)
+            short = len(line.text.strip()) <= 120 and not _ends_sentence(lang).search(line.text)
             labels.append((article, "headline" if short else "body"))
             continue
         labels.append((article, block))
