@@ -520,7 +520,7 @@ def report(args, thr: dict, mem: list[tuple[float, dict]], suites: dict, names: 
     seed_bytes = sum(len(t.encode("utf-8")) for _, _, t in seeds())
     lines.append(f"- corpus: the {len(seeds())} seeds ({seed_bytes:,} bytes UTF-8) repeated, one seed copy per call; "
                  f"ours and ovos read {args.mb:g} MB, duckling {args.peer_kb:g} KB")
-    lines.append(f"- suites: `{suite_path}` ({sum(counts.values())} cases); run took {wall:.0f} s")
+    lines.append(f"- suites: `{Path(suite_path).resolve().relative_to(ROOT) if Path(suite_path).resolve().is_relative_to(ROOT) else suite_path}` ({sum(counts.values())} cases); run took {wall:.0f} s")
     lines.append("")
 
     head = ["engine", "MB/s", "read (MB)", "peak RSS (MB)", "Δ RSS (MB)"] + [f"{n} ({counts[n]})" for n in names] + [
