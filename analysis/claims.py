@@ -34,11 +34,11 @@ from typing import TextIO
 import numpy as np
 import pandas as pd
 
-from .langdata import DATA_DIR, detect_language, language, read_csv
+from .langdata import DATA_DIR, detect_language, language, languages, read_csv
 from .mentions import Mention, entity_types, find_mentions
 from .normalize import Normalized, normalize, normalize_word
 from .quantities import Quantity, find_quantities
-from .sentences import split_sentences
+from .sentences import SentenceIndex, split_sentences
 
 __all__ = ["CLAIM_COLUMNS", "CSV_COLUMNS", "METRICS", "extract_claims", "corpus_claims", "claims_for_paths", "write_claims"]
 
@@ -47,6 +47,8 @@ CLAIM_COLUMNS = [
     "start", "end", "text", "value", "value_max", "unit", "kind", "approx", "subject", "metric", "period",
     "attribution", "period_phrase", "role", "change_id", "hedge", "gloss", "sentence",
 ]
+#: Where a claim sits in the corpus (``Corpus.claims`` puts these first).
+_PLACE_COLUMNS = {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"}
 #: Columns of ``python -m analysis claims --format csv``.
 CSV_COLUMNS = ["doc"] + [c for c in CLAIM_COLUMNS if c != "sentence"]
 KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", "rank", "other")
@@ -142,8 +144,7 @@ class _Cues:
                         continue
                     key = (key,)
                 entry.append((category, key))
-        forms = self.lang.word_forms(by_word, prefix is True)
-        return self.lang.words_regex(by_word, prefix), {f: by_word[w] for f, w in forms.items()}
+        return self.lang.lookup(by_word, prefix)
 
     def scan(self, text: str, regions: Iterable[tuple[int, int]] | None = None) -> "_Scan":
         """Every cue of a (normalized) document, or of the given regions of it, by category."""
@@ -626,17 +627,10 @@ def extract_claims(text: str, lang: str | None = None, published: str | None = N
     if not isinstance(text, str):
         raise TypeError(f"extract_claims needs a str, not {type(text).__name__}")
     lang = lang or detect_language(text)
-    lang = lang if lang in _known_languages() else None
+    lang = lang if lang in languages() else None
     norm = normalize(text)
     sentences = [(s.start, s.end) for s in split_sentences(text, lang=lang)]
     return _frame(_claims_in(text, norm, lang, sentences, lambda _: published or ""))
-
-
-@functools.cache
-def _known_languages() -> frozenset[str]:
-    from .langdata import languages
-
-    return frozenset(languages())
 
 
 def corpus_claims(corpus) -> pd.DataFrame:
@@ -644,29 +638,23 @@ def corpus_claims(corpus) -> pd.DataFrame:
     frames = []
     for doc_id, doc in corpus.docs.items():
         sents = corpus.sentences[corpus.sentences["doc_id"] == doc_id]
-        spans = list(zip(sents["start"], sents["end"]))
-        meta = list(zip(sents["article"], sents["section"], sents["sent_no"]))
-        starts = [s for s, _ in spans]
-
-        def where(offset: int) -> tuple[int, str, int]:
-            k = max(bisect_right(starts, offset) - 1, 0)
-            return meta[k] if meta else (0, "body", -1)
-
+        rows_in = list(zip(sents["start"], sents["end"], sents["article"], sents["section"], sents["sent_no"]))
+        index = SentenceIndex(rows_in)
         found = corpus.mentions[corpus.mentions["doc_id"] == doc_id]
         mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type) for r in found.itertuples()]
-        rows = _claims_in(doc.text, normalize(doc.text), doc.lang, spans,
-                          lambda off: doc.published_for(where(off)[0]), article_at=lambda off: where(off)[0],
+        rows = _claims_in(doc.text, normalize(doc.text), doc.lang, [(r[0], r[1]) for r in rows_in],
+                          lambda off: doc.published_for(index.article(off)), article_at=index.article,
                           mentions=mentions)
         for r in rows:
-            article, section, sent_no = where(r["start"])
+            article, section, sent_no = index.at(r["start"])
             r.update(doc_id=doc_id, file=doc.file, article=article, section=section, sent_no=sent_no)
-        frames.append(_frame(rows, {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"}))
+        frames.append(_frame(rows, _PLACE_COLUMNS))
     if not frames:
-        return _frame([], {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"})
+        return _frame([], _PLACE_COLUMNS)
     df = pd.concat(frames, ignore_index=True)
     df["article"] = df["article"].astype("int64")
     df["sent_no"] = df["sent_no"].astype("int64")
-    front = ["doc_id", "file", "article", "section", "sent_no"]
+    front = list(_PLACE_COLUMNS)
     return df[front + [c for c in df.columns if c not in front]].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
 

@@ -12,7 +12,6 @@ Tables (pandas DataFrames; the README's codebook documents every column):
 
 from __future__ import annotations
 
-import functools
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from .langdata import detect_language, language, languages
 from .mentions import find_mentions
 from .normalize import normalize
 from .segments import segment_document
-from .sentences import split_sentences
+from .sentences import SentenceIndex, split_sentences
 from .topics import topics_of
 
 __all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "MANIFEST_NAME"]
@@ -216,9 +215,9 @@ def _build(root: Path, docs: dict[str, Document], skipped: list[dict], problems:
                 sent_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
                                   "sent_no": sent_no, "start": s.start, "end": s.end,
                                   "text": doc.text[s.start:s.end], "topics": topics_of(norm.text[a:b], doc.lang)})
-        locate = _locator(sent_spans)
+        index = SentenceIndex(sent_spans)
         for m in find_mentions(doc.text, doc.lang, norm):
-            article, section, sent_no = locate(m.start)
+            article, section, sent_no = index.at(m.start)
             mention_rows.append({"doc_id": doc.doc_id, "article": article, "section": section, "sent_no": sent_no,
                                  "start": m.start, "end": m.end, "surface": m.surface, "entity": m.entity,
                                  "type": m.type})
@@ -235,22 +234,3 @@ def _build(root: Path, docs: dict[str, Document], skipped: list[dict], problems:
         sentences=_frame(sent_rows, SENTENCE_COLUMNS), mentions=_frame(mention_rows, MENTION_COLUMNS),
         skipped=_frame(skipped, SKIPPED_COLUMNS), problems=_frame(problems, PROBLEM_COLUMNS),
     )
-
-
-def _locator(spans: list[tuple[int, int, int, str, int]]):
-    """Map a character offset to (article, section, sent_no) of its sentence."""
-    from bisect import bisect_right
-
-    starts = [s[0] for s in spans]
-
-    @functools.lru_cache(maxsize=None)
-    def locate(offset: int) -> tuple[int, str, int]:
-        k = bisect_right(starts, offset) - 1
-        if k < 0 or offset >= spans[k][1]:
-            k = max(k, 0)
-            if not spans:
-                return 0, "body", -1
-        _, _, article, section, sent_no = spans[k]
-        return article, section, sent_no
-
-    return locate

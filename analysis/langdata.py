@@ -148,6 +148,22 @@ class Language:
         pre = self.verb_prefix_pattern if prefix == "verb" else (self.prefix_pattern if prefix else "")
         return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})(?!\w)")
 
+    def lookup(self, mapping: dict, prefix: bool | str = True) -> tuple[re.Pattern, dict]:
+        """A regex for the words of ``mapping`` and a map from each matched form to its value.
+
+        ``mapping`` is word → value (words written plainly, as in the data files);
+        look up ``match.group("word")`` in the returned map.
+
+        >>> pattern, value = language("ar").lookup({"الولايات المتحدة": "United States"})
+        >>> value[pattern.search("للولايات المتحدة").group("word")]
+        'United States'
+        """
+        values: dict = {}
+        for word, value in mapping.items():
+            values.setdefault(normalize_word(word), value)
+        forms = self.word_forms(values, prefix is True)
+        return self.words_regex(values, prefix), {form: values[word] for form, word in forms.items()}
+
     def prefix_parts(self, prefix: str) -> tuple[str, ...]:
         """The units of an attached prefix, its joiner dropped.
 
@@ -206,9 +222,10 @@ def language(code: str) -> Language:
     return Language(code)
 
 
-def languages() -> list[str]:
+@functools.cache
+def languages() -> tuple[str, ...]:
     """Codes of every language with a data folder."""
-    return sorted(p.parent.name for p in DATA_DIR.glob("*/language.yaml"))
+    return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/language.yaml")))
 
 
 def detect_language(text: str) -> str | None:

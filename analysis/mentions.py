@@ -48,18 +48,18 @@ def _lexicon(lang: str | None) -> tuple[re.Pattern, dict[str, str]]:
     if lang:
         rows += language(lang).csv("aliases")
     types = entity_types()
-    by_form: dict[str, str] = {}
+    by_alias: dict[str, str] = {}
     for row in rows:
         entity, alias = row["entity"], row["alias"]
         if entity not in types:
             raise ValueError(f"aliases: {alias!r} names unknown entity {entity!r} (add it to data/entities.csv)")
-        by_form.setdefault(normalize_word(alias), entity)
+        by_alias.setdefault(alias, entity)
     if lang:
-        pattern = language(lang).words_regex(by_form)
-        for form, word in language(lang).word_forms(by_form).items():
-            by_form.setdefault(form, by_form[word])
-    else:
-        pattern = re.compile(rf"(?<!\w)(?P<prefix>)(?P<word>{trie_pattern(by_form)})(?!\w)")
+        return language(lang).lookup(by_alias)
+    by_form: dict[str, str] = {}
+    for alias, entity in by_alias.items():
+        by_form.setdefault(normalize_word(alias), entity)
+    pattern = re.compile(rf"(?<!\w)(?P<prefix>)(?P<word>{trie_pattern(by_form)})(?!\w)")
     return pattern, by_form
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .langdata import language
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "SentenceIndex", "split_sentences"]
 
 _DEFAULT_END = (".", "?", "!")
 
@@ -67,3 +68,27 @@ def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
         b -= 1
     if a < b:
         out.append(Sentence(a, b))
+
+
+class SentenceIndex:
+    """Find the sentence an offset falls in: ``(article, section, sent_no)``.
+
+    Built from the rows of one document's sentences table, in order. An offset
+    before the first sentence belongs to the first; a text without sentences
+    gives ``(0, "body", -1)``.
+
+    >>> SentenceIndex([(0, 5, 0, "headline", 0), (6, 20, 0, "body", 1)]).at(9)
+    (0, 'body', 1)
+    """
+
+    def __init__(self, rows: list[tuple[int, int, int, str, int]]):
+        self._starts = [r[0] for r in rows]
+        self._where = [(r[2], r[3], r[4]) for r in rows]
+
+    def at(self, offset: int) -> tuple[int, str, int]:
+        if not self._where:
+            return 0, "body", -1
+        return self._where[max(bisect_right(self._starts, offset) - 1, 0)]
+
+    def article(self, offset: int) -> int:
+        return self.at(offset)[0]

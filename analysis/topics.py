@@ -28,9 +28,7 @@ def _cues(lang: str) -> tuple[re.Pattern, dict[str, set[str]]]:
         if row["topic"] not in TOPICS:
             raise ValueError(f"data/{lang}/topics.csv: unknown topic {row['topic']!r}; allowed: {TOPICS}")
         by_word.setdefault(normalize_word(row["cue"]), set()).add(row["topic"])
-    for form, word in language(lang).word_forms(by_word).items():
-        by_word.setdefault(form, by_word[word])
-    return language(lang).words_regex(by_word), by_word
+    return language(lang).lookup(by_word)
 
 
 def topics_of(normalized_sentence: str, lang: str | None) -> str:
