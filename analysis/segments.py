@@ -131,10 +131,8 @@ def _article_starts(lines: list[Line], cues: list[str | None], lang: str | None)
 def segment_document(text: str, lang: str | None) -> list[Segment]:
     """Split a document into segments (non-blank lines only, merged by section)."""
     lines = split_lines(text)
-    norm = normalize(text).text  # same length as text only when nothing was deleted
-    same = len(norm) == len(text)
-    line_norms = [(norm[ln.start:ln.end] if same else normalize(ln.text).text) for ln in lines]
-    cues = [_cue(lang, s) for s in line_norms]
+    norm = normalize(text)
+    cues = [_cue(lang, norm.text[slice(*norm.to_normalized(ln.start, ln.end))]) for ln in lines]
     starts = set(_article_starts(lines, cues, lang))
 
     labels: list[tuple[int, str] | None] = []
@@ -146,10 +144,11 @@ def segment_document(text: str, lang: str | None) -> list[Segment]:
             article += 1
             block = "body"
             head_open = i > 0 or any(_BYLINE.match(ln.text) for ln in lines[:12])
-            seen_headline = False
+            first_pending = True
         if line.blank:
             labels.append(None)
             continue
+        first, first_pending = first_pending, False  # the article's first non-blank line
         cue = cues[i]
         if _BYLINE.match(line.text):
             labels.append((article, "boilerplate"))
@@ -157,9 +156,7 @@ def segment_document(text: str, lang: str | None) -> list[Segment]:
             continue
         if cue in ("comments", "faq", "related"):
             block = cue
-            labels.append((article, "boilerplate" if cue == "comments" else cue))
-            if cue == "comments":
-                labels[-1] = (article, "comments")
+            labels.append((article, cue))
             continue
         if cue == "boilerplate" or _is_doubled(line.text):
             labels.append((article, "boilerplate"))
@@ -167,8 +164,7 @@ def segment_document(text: str, lang: str | None) -> list[Segment]:
         if head_open:
             labels.append((article, "headline"))
             continue
-        if block == "body" and not seen_headline and i == _first_content(lines, starts, i):
-            seen_headline = True
+        if block == "body" and first:
             short = len(line.text.strip()) <= 120 and not _ends_sentence(lang).search(line.text)
             labels.append((article, "headline" if short else "body"))
             continue
@@ -185,12 +181,3 @@ def segment_document(text: str, lang: str | None) -> list[Segment]:
         else:
             segments.append(Segment(label[0], label[1], start, end))
     return segments
-
-
-def _first_content(lines: list[Line], starts: set[int], i: int) -> int:
-    """Index of the first non-blank, non-boilerplate-looking line of i's article."""
-    s = max(k for k in starts if k <= i)
-    for k in range(s, len(lines)):
-        if not lines[k].blank:
-            return k
-    return s
