@@ -3,12 +3,13 @@
 A claim is one quantity read by :func:`analysis.quantities.find_quantities`,
 placed in its sentence and given:
 
-* ``subject``: the entity the number is about: the nearest entity mention in
-  the same clause (before the number first), else in the sentence, else the
-  previous sentence's subject; outlets and quoted sources are never subjects;
+* ``subject``: the entity the number is about: an owner right after it
+  (``500 עובדי OpenAI``), else the nearest entity mention in its clause, else
+  in its sentence, else the article's most mentioned entity; outlets, sources
+  named after "according to" and quoted people are never subjects;
 * ``metric``: from cue words (``data/<lang>/cues.yaml`` ``metrics``) near the
-  number, limited to the metrics that allow the claim's kind
-  (``data/metrics.csv``), and from the counted noun (users, employees…);
+  number and from its counted noun (users, employees…), as the metric codebook
+  (``data/metrics.csv``) allows for the claim's kind and subject;
 * ``period``: the nearest explicit year or date in the sentence, or a relative
   phrase (השנה, العام المقبل) resolved against the article's publication date;
   the phrase itself is kept in ``period_phrase``;
@@ -60,28 +61,33 @@ _DIGIT = re.compile(r"\d").search
 _NEAR = 12  # characters: a metric cue this close to the number beats its counted noun
 
 
-@functools.cache
-def _metric_kinds() -> dict[str, set[str]]:
-    return {r["metric"]: set(r["typical_kinds"].split("|")) for r in read_csv(DATA_DIR / "metrics.csv")}
+@dataclass(frozen=True)
+class _Metric:
+    """One row of the metric codebook (``data/metrics.csv``)."""
+
+    kinds: frozenset[str]  # claim kinds the metric allows
+    subject_types: frozenset[str]  # entity types it may describe (empty: any)
+    window: int | None  # its cue must sit this close to the number (age: "בן 55")
 
 
 @functools.cache
-def _metric_windows() -> dict[str, int]:
-    """Metrics whose cue must sit within this many characters of the number (age: "בן 55")."""
-    return {r["metric"]: int(r["cue_window"]) for r in read_csv(DATA_DIR / "metrics.csv") if r.get("cue_window")}
+def _codebook() -> dict[str, _Metric]:
+    return {
+        r["metric"]: _Metric(frozenset(r["typical_kinds"].split("|")),
+                             frozenset(filter(None, r["subject_types"].split("|"))),
+                             int(r["cue_window"]) if r["cue_window"] else None)
+        for r in read_csv(DATA_DIR / "metrics.csv")
+    }
 
 
 @functools.cache
-def _metric_subjects() -> dict[str, set[str]]:
-    """Entity types a metric may describe (empty: any), from data/metrics.csv."""
-    return {r["metric"]: set(filter(None, r.get("subject_types", "").split("|"))) for r in read_csv(DATA_DIR / "metrics.csv")}
+def _unit_metrics() -> dict[str, str]:
+    """Counted noun → the metric it names (users → users, executives → departures)."""
+    return {unit: r["metric"] for r in read_csv(DATA_DIR / "metrics.csv")
+            for unit in filter(None, r["counted_units"].split("|"))}
 
 
-METRICS = tuple(_metric_kinds())
-
-#: Counted-noun units that name their metric directly.
-_UNIT_METRIC = {"users": "users", "employees": "employees", "downloads": "downloads", "comments": "comments",
-                "executives": "departures", "pages": "", "pixels": "product_spec"}
+METRICS = tuple(_codebook())
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ class _Cues:
         self.lang = lang_data
         self.metric_order = list(cues.get("metrics", {}))
         for metric in self.metric_order:
-            if metric not in _metric_kinds():
+            if metric not in _codebook():
                 raise ValueError(f"data/{lang}/cues.yaml: metric {metric!r} is not in data/metrics.csv")
         att, ch = cues.get("attribution", {}), cues.get("changes", {})
         self.periods = {normalize_word(p["phrase"]): (p["unit"], int(p["offset"])) for p in cues.get("periods", [])}
@@ -163,7 +169,7 @@ class _Cues:
 class _Scan:
     """The cues found in one document; ``find`` slices them by span."""
 
-    cues: _Cues
+    lexicon: _Cues
     found: dict[str, tuple[list[int], list[_Cue]]]
 
     def find(self, category: str, start: int, end: int) -> list[_Cue]:
@@ -321,7 +327,7 @@ def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: lis
     ns, ne = norm.to_normalized(s, e)
     spans = [(*norm.to_normalized(m.start, m.end), m) for m in mentions if m.end <= e]
     sources, source_spans = _sources(norm, ns, ne, spans, cues)
-    clause_re = cues.cues.clause_marks if cues else _DEFAULT_CLAUSE
+    clause_re = cues.lexicon.clause_marks if cues else _DEFAULT_CLAUSE
     cuts = [m.start() for m in clause_re.finditer(norm.text, ns, ne)]
     metric_cues: list[_Cue] = []
     period_cues: list[_Cue] = []
@@ -329,7 +335,7 @@ def _sentence(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: lis
         cuts += [c.start for c in cues.find("clause_breaks", ns, ne)]
         metric_cues = cues.find("metrics", ns, ne)
         period_cues = cues.find("periods", ns, ne)
-    hard = [m.start() for m in (cues.cues.hard_marks if cues else _DEFAULT_HARD).finditer(norm.text, ns, ne)]
+    hard = [m.start() for m in (cues.lexicon.hard_marks if cues else _DEFAULT_HARD).finditer(norm.text, ns, ne)]
     return _Sentence(s, e, ns, ne, spans, source_spans, sources, hard, sorted(cuts), metric_cues, period_cues, qs,
                      fallback)
 
@@ -397,7 +403,7 @@ def _changes(norm: Normalized, ctx: _Sentence, cues: _Scan | None) -> dict[int, 
             continue
         a0, a1 = norm.to_normalized(a.start, a.end)
         b0, _ = norm.to_normalized(b.start, b.end)
-        if cues.cues.from_re.search(t[max(ctx.ns, a0 - 6):a0]) and cues.cues.to_re.match(t[a1:b0]):
+        if cues.lexicon.from_re.search(t[max(ctx.ns, a0 - 6):a0]) and cues.lexicon.to_re.match(t[a1:b0]):
             roles[id(a)], roles[id(b)] = "before", "after"
     return roles
 
@@ -419,8 +425,8 @@ def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Men
             _, m = min(after, key=lambda x: x[0])
             found.append((cue.start, m.entity, "source"))
             used.add((m.start, m.end))
-    hard = [m.start() for m in cues.cues.hard_marks.finditer(norm.text, ns, ne)]
-    gap = cues.cues.title_gap
+    hard = [m.start() for m in cues.lexicon.hard_marks.finditer(norm.text, ns, ne)]
+    gap = cues.lexicon.title_gap
     for cue in cues.find("speech", ns, ne):
         speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")
                     and not any(min(ma, cue.start) <= h < max(mb, cue.end) for h in hard)]
@@ -515,20 +521,21 @@ def _metric(ctx: _Sentence, kind: str, unit: str | None, qa: int, qb: int, ca: i
             subject_type: str) -> str:
     """The metric of a number: a cue right next to it, else its counted noun (users, employees),
     else the nearest cue in the sentence that allows the kind and the subject's type."""
-    by_unit = _UNIT_METRIC.get(unit or "", "")
+    by_unit = _unit_metrics().get(unit or "", "")
     if not cues:
         return by_unit
-    allowed, subjects, windows = _metric_kinds(), _metric_subjects(), _metric_windows()
+    codebook = _codebook()
     best = None
     for cue in ctx.metric_cues:
         distance = max(qa - cue.end if cue.end <= qa else cue.start - qb, 0)
         same_clause = ca <= cue.start < cb
         for metric in cue.key:
-            if kind not in allowed.get(metric, ()) or distance > windows.get(metric, distance):
+            entry = codebook[metric]
+            if kind not in entry.kinds or (entry.window is not None and distance > entry.window):
                 continue
-            if subject_type and subjects.get(metric) and subject_type not in subjects[metric]:
+            if subject_type and entry.subject_types and subject_type not in entry.subject_types:
                 continue
-            key = (not same_clause, distance, cues.cues.metric_order.index(metric))
+            key = (not same_clause, distance, cues.lexicon.metric_order.index(metric))
             if best is None or key < best[0]:
                 best = (key, metric)
     if best and not best[0][0] and best[0][1] <= _NEAR:
@@ -561,7 +568,7 @@ def _period(norm: Normalized, q: Quantity, ctx: _Sentence, qa: int, ca: int, cb:
             years.append((oa, ob, value))
     if cues:
         for cue in ctx.period_cues:
-            unit, offset = cues.cues.periods[cue.key]
+            unit, offset = cues.lexicon.periods[cue.key]
             resolved = _resolve(unit, offset, published)
             options.append((where(cue.start), resolved, _original(norm, cue.start, cue.end)))
             if unit == "year" and resolved:
