@@ -23,14 +23,11 @@ are not claims.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TextIO
 
 import numpy as np
 import pandas as pd
@@ -41,7 +38,7 @@ from .normalize import Normalized, normalize, normalize_word
 from .quantities import Quantity, find_quantities
 from .sentences import SentenceIndex, split_sentences
 
-__all__ = ["CLAIM_COLUMNS", "CSV_COLUMNS", "METRICS", "extract_claims", "corpus_claims", "claims_for_paths", "write_claims"]
+__all__ = ["CLAIM_COLUMNS", "METRICS", "extract_claims", "corpus_claims"]
 
 #: Columns of ``extract_claims`` (first, in this order), then the helpers.
 CLAIM_COLUMNS = [
@@ -50,8 +47,6 @@ CLAIM_COLUMNS = [
 ]
 #: Where a claim sits in the corpus (``Corpus.claims`` puts these first).
 _PLACE_COLUMNS = {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"}
-#: Columns of ``python -m analysis claims --format csv``.
-CSV_COLUMNS = ["doc"] + [c for c in CLAIM_COLUMNS if c != "sentence"]
 KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", "rank", "other")
 _SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
 _SOURCE_TYPES = {"outlet", "org", "person"}
@@ -663,57 +658,3 @@ def corpus_claims(corpus) -> pd.DataFrame:
     df["sent_no"] = df["sent_no"].astype("int64")
     front = list(_PLACE_COLUMNS)
     return df[front + [c for c in df.columns if c not in front]].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
-
-
-def claims_for_paths(paths: Iterable[Path], progress=None) -> tuple[pd.DataFrame, list[str]]:
-    """Claims of files and folders (folders go through the corpus loader). Returns (claims, problems)."""
-    import warnings
-
-    from .corpus import load_corpus
-
-    frames, problems = [], []
-    for path in paths:
-        if not path.exists():
-            problems.append(f"error: {path}: no such file or folder")
-            continue
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            corpus = load_corpus(path, progress=progress)
-        problems += [f"{r.level}: {r.message}" for r in corpus.problems.itertuples()]
-        claims = corpus.claims.copy()
-        claims.insert(0, "doc", claims["file"])
-        frames.append(claims)
-    if not frames:
-        return pd.DataFrame(columns=CSV_COLUMNS), problems
-    return pd.concat(frames, ignore_index=True), problems
-
-
-def _csv_value(v) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return str(int(v)) if v.is_integer() and abs(v) < 1e16 else repr(v)
-    return str(v)
-
-
-def write_claims(df: pd.DataFrame, out: TextIO, fmt: str = "csv") -> None:
-    """Write claims as CSV (header :data:`CSV_COLUMNS`), JSON lines or an aligned table."""
-    import csv
-
-    table = df.reindex(columns=CSV_COLUMNS)
-    if fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(CSV_COLUMNS)
-        for row in table.itertuples(index=False):
-            w.writerow([_csv_value(v) for v in row])
-    elif fmt == "json":
-        for row in table.itertuples(index=False):
-            rec = {c: (None if _csv_value(v) == "" and c in ("value", "value_max") else
-                       (v if isinstance(v, bool) else (float(v) if isinstance(v, float) and not math.isnan(v) else (None if isinstance(v, float) else v))))
-                   for c, v in zip(CSV_COLUMNS, row)}
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    else:
-        cols = ["doc", "start", "end", "text", "value", "value_max", "unit", "kind", "approx", "subject", "metric", "period", "attribution"]
-        out.write(table[cols].map(_csv_value).to_string(index=False) + "\n")

@@ -33,7 +33,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .claims import write_claims
+    from .export import write_claims
     from .corpus import load_corpus
 
     corpus = load_corpus(args.path, progress=_progress)
@@ -53,7 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    from .claims import claims_for_paths, write_claims
+    from .export import claims_for_paths, write_claims
 
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
