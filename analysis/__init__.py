@@ -4,14 +4,7 @@ Load a folder of articles with :func:`load_corpus` and read every reported
 number as a traceable claim with :func:`extract_claims` or ``Corpus.claims``.
 """
 
+from .claims import extract_claims
 from .corpus import Corpus, CorpusError, CorpusWarning, load_corpus
 
 __all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "extract_claims"]
-
-
-def __getattr__(name: str):
-    if name == "extract_claims":
-        from .claims import extract_claims
-
-        return extract_claims
-    raise AttributeError(name)

@@ -95,10 +95,14 @@ class Language:
         """A character class matching one letter of this language's script."""
         return re.compile(f"[{self.load('language')['script']}]")
 
+    def _units(self, key: str) -> list[str]:
+        """Prefix units listed under ``prefixes.<key>``, normalized, longest first."""
+        units = self.load("language").get("prefixes", {}).get(key, [])
+        return sorted((normalize_word(u) for u in units), key=len, reverse=True)
+
     @functools.cached_property
     def prefix_units(self) -> list[str]:
-        return sorted((normalize_word(u) for u in self.load("language").get("prefixes", {}).get("units", [])),
-                      key=len, reverse=True)
+        return self._units("units")
 
     @functools.cached_property
     def prefix_pattern(self) -> str:
@@ -108,8 +112,7 @@ class Language:
     @functools.cached_property
     def verb_prefix_pattern(self) -> str:
         """Regex source for the prefixes a verb takes (conjunctions: ו, ש; و, ف)."""
-        units = self.load("language").get("prefixes", {}).get("verb_units", [])
-        return self._prefix_pattern(sorted((normalize_word(u) for u in units), key=len, reverse=True))
+        return self._prefix_pattern(self._units("verb_units"))
 
     def _prefix_pattern(self, units_list: list[str]) -> str:
         spec = self.load("language").get("prefixes", {})
@@ -138,8 +141,8 @@ class Language:
     def words_regex(self, words: Iterable[str], prefix: bool | str = True) -> re.Pattern:
         """Match any of ``words`` as a whole word, optionally after an attached prefix.
 
-        Groups: ``prefix`` (possibly empty) and ``word``; map ``word`` back to
-        the data word with :meth:`word_forms`. Matching is on normalized text.
+        Groups: ``prefix`` (possibly empty) and ``word``; :meth:`lookup` also
+        maps each matched ``word`` back to a value. Matching is on normalized text.
         ``prefix="verb"`` allows only the prefixes a verb takes.
         """
         forms = self.word_forms(words, prefix is True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .langdata import detect_language, trie_pattern
 from .normalize import Normalized, normalize, normalize_word
