@@ -129,7 +129,7 @@ class Grammar:
         self.max_prefix = int(lang_spec.get("max", 1))
         self.conj = {normalize_word(w) for w in spec.get("conjunction", [])}
         self.article = {normalize_word(w) for w in spec.get("article", [])}
-        self.pfx = self._prefix_source()
+        self.pfx = self.lang.prefix_pattern if self.lang else ""
         self.lexicon = self._lexicon()
         # words that may start a numeral (not continuation-only words such as على)
         cont_only = {"teen", "denom", "over", "point", "one_after"}
@@ -167,12 +167,6 @@ class Grammar:
 
     def _joiners_alt(self) -> str:
         return "|".join(map(re.escape, self.joiners)) or r"(?!x)x"
-
-    def _prefix_source(self) -> str:
-        """An optional attached prefix, lazy (the bare reading of a word is tried first)."""
-        if not self.units:
-            return ""
-        return rf"(?:(?:{self._units_alt()}){{1,{self.max_prefix}}}?(?:{self._joiners_alt()})?)??"
 
     def _lexicon(self) -> dict[str, tuple]:
         spec = self.spec
