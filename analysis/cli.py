@@ -10,7 +10,17 @@ import sys
 import warnings
 from pathlib import Path
 
+from .paths import REPORTS, SEEDS
+
 __all__ = ["main"]
+
+
+def _shown(path: Path) -> str:
+    """A default folder as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _progress(i: int, n: int, name: str) -> None:
@@ -24,7 +34,7 @@ def _report(corpus) -> None:
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus
+    from .corpus.loader import load_corpus
 
     corpus = load_corpus(args.path, strict=args.strict, progress=_progress)
     _report(corpus)
@@ -33,8 +43,8 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .export import write_claims
-    from .corpus import load_corpus
+    from .build.tables import write_claims
+    from .corpus.loader import load_corpus
 
     corpus = load_corpus(args.path, progress=_progress)
     _report(corpus)
@@ -53,7 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    from .export import claims_for_paths, write_claims
+    from .build.tables import claims_for_paths, write_claims
 
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
@@ -71,21 +81,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("corpus", help="load a folder of articles and print a one-screen summary")
-    p.add_argument("path", nargs="?", default="seeds", help="folder (or file) to load; default: seeds")
+    p.add_argument("path", nargs="?", default=_shown(SEEDS), help=f"folder (or file) to load; default: {_shown(SEEDS)}")
     p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
     p.set_defaults(run=cmd_corpus)
     p = sub.add_parser("build", help="load the corpus and write every table (claims included) to reports/")
-    p.add_argument("path", nargs="?", default="seeds", help="folder to load; default: seeds")
-    p.add_argument("--out", default="reports", help="output folder; default: reports")
+    p.add_argument("path", nargs="?", default=_shown(SEEDS), help=f"folder to load; default: {_shown(SEEDS)}")
+    p.add_argument("--out", default=_shown(REPORTS), help=f"output folder; default: {_shown(REPORTS)}")
     p.set_defaults(run=cmd_build)
     p = sub.add_parser("claims", help="list every reported number as a claim")
     p.add_argument("paths", nargs="+", help="text files or folders")
     p.add_argument("--format", choices=("csv", "json", "table"), default="csv")
     p.set_defaults(run=cmd_claims)
     args = parser.parse_args(argv)
-    from .corpus import CorpusError
-    from .documents import ManifestError
-    from .files import UnreadableFile
+    from .corpus.loader import CorpusError
+    from .corpus.documents import ManifestError
+    from .corpus.files import UnreadableFile
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # problems are printed by the commands themselves

@@ -3,7 +3,7 @@
 Engines, in this order:
 
 * ``ours``: :func:`analysis.extract_claims` (``--ours quantities``: the lower
-  layer :func:`analysis.quantities.find_quantities`);
+  layer :func:`analysis.claims.quantities.find_quantities`);
 * ``duckling``: Facebook's Duckling (Haskell) through ``pyduckling-native-phihos``,
   dimensions number, amount-of-money, duration and ordinal, locales HE and AR;
 * ``ovos``: ``ovos-number-parser``'s ``extract_numbers_he`` / ``extract_numbers_ar``.
@@ -208,14 +208,14 @@ class Ours(Engine):
             self._claims = extract_claims
             self.note = "analysis.extract_claims"
         else:
-            self.note = "analysis.quantities.find_quantities"
+            self.note = "analysis.claims.quantities.find_quantities"
         try:
-            from analysis.quantities import find_quantities
+            from analysis.claims.quantities import find_quantities
         except ImportError:  # the suites fall back to extract_claims
             find_quantities = None
         self._find = find_quantities
         if mode != "claims" and find_quantities is None:
-            raise ImportError("analysis.quantities.find_quantities is not importable")
+            raise ImportError("analysis.claims.quantities.find_quantities is not importable")
 
     def version(self) -> str:
         return f"git {_git_describe()}"
@@ -512,7 +512,7 @@ def report(args, thr: dict, mem: list[tuple[float, dict]], suites: dict, names: 
     lines.append(f"- Python {platform.python_version()} ({platform.python_implementation()}), "
                  f"{platform.platform()}, {os.cpu_count()} CPUs")
     lines.append(f"- ours ({ver['ours'] or 'not importable'}): throughput through "
-                 f"`{'analysis.extract_claims' if args.ours == 'claims' else 'analysis.quantities.find_quantities'}`; "
+                 f"`{'analysis.extract_claims' if args.ours == 'claims' else 'analysis.claims.quantities.find_quantities'}`; "
                  f"suites through `find_quantities` when importable, else `extract_claims`")
     lines.append(f"- duckling: pyduckling-native-phihos {ver['duckling'] or '(not importable)'} "
                  f"(dims {', '.join(Duckling.DIMS)}; locales HE_XX, AR_XX)")
@@ -614,7 +614,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size for ours and ovos (MB; default 5)")
     ap.add_argument("--peer-kb", type=float, default=1000.0, help="sample for slow peers (Duckling) in KB (default 1000)")
     ap.add_argument("--ours", choices=("claims", "quantities"), default="claims",
-                    help="time analysis.extract_claims (default) or analysis.quantities.find_quantities")
+                    help="time analysis.extract_claims (default) or analysis.claims.quantities.find_quantities")
     ap.add_argument("--engines", default=",".join(ENGINES), help="comma-separated subset to run")
     ap.add_argument("--suites", default=None, help="folder of peer-suite *.jsonl files")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "results.md"),

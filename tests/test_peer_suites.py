@@ -5,7 +5,7 @@ Every case is one test, id ``suite:line``. A case passes when one quantity found
 (relative tolerance 1e-9), ``value_max`` and unit. Kinds: a suite ``number`` is
 one of our ``number``/``count``/``year`` quantities, or, when the number is part
 of a larger quantity (``مائة آلاف دولار``, ``٣ سنوات``), a numeral read by
-:func:`analysis.numbers.find_numbers`, the reader the number suites test; a
+:func:`analysis.claims.numbers.find_numbers`, the reader the number suites test; a
 suite ``range`` is a quantity with a ``value_max``; money, percent and duration
 must match kind and unit. Known gaps are strict xfails listed in :data:`XFAIL`.
 The pass rate of each file is printed at the end of the run.
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.numbers import find_numbers
-from analysis.quantities import find_quantities
+from analysis.claims.numbers import find_numbers
+from analysis.claims.quantities import find_quantities
 
 from conftest import report
 

@@ -72,7 +72,7 @@ def test_segments_do_not_overlap_and_cover_all_content(seed_corpus):
 
 def test_page_layout_is_data_driven(tmp_path):
     """A new cue phrase in data is all a new layout needs: a generic 'comments' header splits comments off."""
-    from analysis.segments import segment_document
+    from analysis.corpus.segments import segment_document
 
     text = "כותרת קצרה\nגוף הכתבה. עוד משפט.\nהתגובות\nתגובה של קורא\n"
     sections = [s.section for s in segment_document(text, "he")]

@@ -3,9 +3,9 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.mentions import find_mentions
-from analysis.normalize import normalize
-from analysis.sentences import split_sentences
+from analysis.corpus.mentions import find_mentions
+from analysis.text.normalize import normalize
+from analysis.corpus.sentences import split_sentences
 
 NORMALIZE = [
     ("arabic-indic digits", "٥٫٥ مليار", "5.5 مليار"),

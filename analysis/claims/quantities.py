@@ -24,14 +24,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .langdata import detect_language, trie_pattern
-from .normalize import Normalized, normalize, normalize_word
+from ..text.langdata import detect_language, trie_pattern
+from ..text.normalize import Normalized, normalize, normalize_word
 from .numbers import Grammar, Numeral, grammar, iter_numerals
 
-__all__ = ["Quantity", "KINDS", "find_quantities"]
+__all__ = ["Quantity", "KINDS", "BARE", "find_quantities"]
 
-#: Every value of :attr:`Quantity.kind`.
-KINDS = ("number", "money", "percent", "count", "duration", "date", "year", "multiplier", "rank")
+#: The kinds of a claim (the ``kind`` column). A :class:`Quantity` has one of these or
+#: :data:`BARE`: a number with no unit yet, which the claims layer makes a ``count`` or ``other``.
+KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", "rank", "other")
+BARE = "number"
 
 # smaller duration units per larger one, for compounds such as "عامًا وشهرين" (14 months)
 _RATIO = {("years", "months"): 12, ("weeks", "days"): 7, ("days", "hours"): 24,
@@ -48,7 +50,7 @@ class Quantity:
     value: float | str  #: a float, or an ISO date string for ``kind == "date"``
     value_max: float | None = None  #: upper end of a range or a vague amount
     unit: str | None = None  #: ISO 4217 code, ``percent``, a duration unit, a counted noun, …
-    kind: str = "number"  #: one of :data:`KINDS`
+    kind: str = BARE  #: one of :data:`KINDS`, or :data:`BARE`
     approx: bool = False  #: hedged or vague
     hedge: str | None = None  #: the hedge phrase as printed (``כ``, ``حوالي``), not in the span
     connector: str | None = None  #: ranges: ``from_to``, ``between``, ``dash``, ``to``

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .langdata import language, languages
+from ..text.langdata import language, languages
 
 __all__ = ["Decoded", "UnreadableFile", "decode_bytes", "read_text_file"]
 

@@ -9,7 +9,7 @@ import html
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from .loader import Corpus
     from .documents import Document
 
 __all__ = ["corpus_html", "corpus_summary", "document_html"]

@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .langdata import LanguageDataError, language, languages, trie_pattern
-from .normalize import normalize, normalize_word
+from ..text.langdata import LanguageDataError, language, languages, trie_pattern
+from ..text.normalize import normalize, normalize_word
 
 __all__ = ["Numeral", "Grammar", "grammar", "read_numeral", "find_numbers", "parse_digits", "iter_numerals"]
 
@@ -804,7 +804,7 @@ def find_numbers(text: str, lang: str | None = None) -> list[Numeral]:
     This is the bare numeral reader (no units, ranges or hedges); see
     :func:`analysis.quantities.find_quantities` for quantities.
     """
-    from .langdata import detect_language
+    from ..text.langdata import detect_language
 
     if lang is None:
         lang = detect_language(text)

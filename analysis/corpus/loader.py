@@ -15,15 +15,17 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 from pathlib import Path
 
 import pandas as pd
 
 from .documents import Document, ManifestError, apply_manifest, read_manifest, script_mixing, sha256_of
 from .files import UnreadableFile, read_text_file
-from .langdata import detect_language, language, languages
+from .tables import frame
+from ..text.langdata import detect_language, language, languages
 from .mentions import find_mentions
-from .normalize import normalize
+from ..text.normalize import normalize
 from .segments import segment_document
 from .sentences import SentenceIndex, split_sentences
 from .topics import topics_of
@@ -59,11 +61,6 @@ class CorpusWarning(UserWarning):
     """A file was skipped, re-encoded or is missing from the manifest."""
 
 
-def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(columns))
-    return df.astype(columns) if len(df) else pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
-
-
 @dataclass
 class Corpus:
     """A loaded corpus: tables plus the documents themselves."""
@@ -77,14 +74,17 @@ class Corpus:
     skipped: pd.DataFrame
     problems: pd.DataFrame
     _claims: pd.DataFrame | None = field(default=None, repr=False)
+    #: Builds the claims table from a corpus; set by :mod:`analysis.claims`, the next stage
+    #: (so that imports run one way: corpus never imports claims).
+    claims_builder: ClassVar[Callable[[Corpus], pd.DataFrame] | None] = None
 
     @property
     def claims(self) -> pd.DataFrame:
         """Every reported number as a traceable claim (see :mod:`analysis.claims`)."""
         if self._claims is None:
-            from .claims import corpus_claims
-
-            self._claims = corpus_claims(self)
+            if Corpus.claims_builder is None:
+                raise RuntimeError("no claims stage: import analysis (or analysis.claims) first")
+            self._claims = Corpus.claims_builder(self)
         return self._claims
 
     def text(self, doc_id: str) -> str:
@@ -230,7 +230,7 @@ def _build(root: Path, docs: dict[str, Document], skipped: list[dict], problems:
         })
     return Corpus(
         root=root, docs=docs,
-        documents=_frame(doc_rows, DOCUMENT_COLUMNS), segments=_frame(seg_rows, SEGMENT_COLUMNS),
-        sentences=_frame(sent_rows, SENTENCE_COLUMNS), mentions=_frame(mention_rows, MENTION_COLUMNS),
-        skipped=_frame(skipped, SKIPPED_COLUMNS), problems=_frame(problems, PROBLEM_COLUMNS),
+        documents=frame(doc_rows, DOCUMENT_COLUMNS), segments=frame(seg_rows, SEGMENT_COLUMNS),
+        sentences=frame(sent_rows, SENTENCE_COLUMNS), mentions=frame(mention_rows, MENTION_COLUMNS),
+        skipped=frame(skipped, SKIPPED_COLUMNS), problems=frame(problems, PROBLEM_COLUMNS),
     )

@@ -16,8 +16,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .langdata import DATA_DIR, language, read_csv, trie_pattern
-from .normalize import Normalized, normalize, normalize_word
+from ..text.langdata import DATA_DIR, language, read_csv, trie_pattern
+from ..text.normalize import Normalized, normalize, normalize_word
 
 __all__ = ["Mention", "find_mentions", "entity_types"]
 

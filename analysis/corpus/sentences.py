@@ -15,11 +15,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .langdata import language
+from ..text.langdata import language, sentence_ends
 
 __all__ = ["Sentence", "SentenceIndex", "split_sentences"]
-
-_DEFAULT_END = (".", "?", "!")
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ class Sentence:
 @functools.cache
 def _boundary(lang: str | None) -> tuple[re.Pattern, re.Pattern | None]:
     data = language(lang).load("language") if lang else {}
-    ends = data.get("sentence_end", _DEFAULT_END)
+    ends = sentence_ends(lang)
     marks = "".join(re.escape(e) for e in ends)
     boundary = re.compile(rf"[{marks}]+[\"'”’»)\]]*(?=\s|$)|\r\n|\r|\n")
     abbrevs = data.get("abbreviations", [])

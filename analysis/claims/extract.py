@@ -29,25 +29,26 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
-from .langdata import DATA_DIR, detect_language, language, languages, read_csv
-from .mentions import Mention, entity_types, find_mentions
-from .normalize import Normalized, normalize, normalize_word
-from .quantities import Quantity, find_quantities
-from .sentences import SentenceIndex, split_sentences
+from ..text.langdata import DATA_DIR, detect_language, language, languages, read_csv
+from ..corpus.tables import frame
+from ..corpus.mentions import Mention, entity_types, find_mentions
+from ..text.normalize import Normalized, normalize, normalize_word
+from .quantities import KINDS, Quantity, find_quantities
+from ..corpus.sentences import SentenceIndex, split_sentences
 
 __all__ = ["CLAIM_COLUMNS", "METRICS", "extract_claims", "corpus_claims"]
 
 #: Columns of ``extract_claims`` (first, in this order), then the helpers.
-CLAIM_COLUMNS = [
-    "start", "end", "text", "value", "value_max", "unit", "kind", "approx", "subject", "metric", "period",
-    "attribution", "period_phrase", "role", "change_id", "hedge", "gloss", "sentence",
-]
+CLAIM_SCHEMA = {
+    "start": "int64", "end": "int64", "text": "str", "value": "object", "value_max": "float64", "unit": "str",
+    "kind": "str", "approx": "bool", "subject": "str", "metric": "str", "period": "str", "attribution": "str",
+    "period_phrase": "str", "role": "str", "change_id": "str", "hedge": "str", "gloss": "str", "sentence": "str",
+}
+CLAIM_COLUMNS = list(CLAIM_SCHEMA)
 #: Where a claim sits in the corpus (``Corpus.claims`` puts these first).
 _PLACE_COLUMNS = {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"}
-KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", "rank", "other")
 _SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
 _SOURCE_TYPES = {"outlet", "org", "person"}
 _DEFAULT_CLAUSE = re.compile(r"[,;:()\[\]\"]|\s-\s")
@@ -591,31 +592,6 @@ def _original(norm: Normalized, a: int, b: int) -> str:
     return norm.original[start:end]
 
 
-def _frame(rows: list[dict], extra: dict[str, str] | None = None) -> pd.DataFrame:
-    """Rows → a claims DataFrame with the documented dtypes.
-
-    String columns go in as plain lists (pandas infers ``str`` fastest that way);
-    an empty table gets its dtypes explicitly.
-    """
-    extra = extra or {}
-    data: dict[str, object] = {}
-    for c in list(extra) + CLAIM_COLUMNS:
-        values = [r.get(c) for r in rows]
-        if c in ("start", "end") or extra.get(c) == "int64":
-            data[c] = np.array(values, dtype="int64")
-        elif c == "value":
-            data[c] = np.array(values + [None], dtype=object)[:-1]  # floats and ISO strings as they are
-        elif c == "value_max":
-            data[c] = np.array([np.nan if v is None else v for v in values], dtype="float64")
-        elif c == "approx":
-            data[c] = np.array(values, dtype=bool)
-        elif rows:
-            data[c] = ["" if v is None else v for v in values]
-        else:
-            data[c] = pd.array([], dtype="str")
-    return pd.DataFrame(data)
-
-
 def extract_claims(text: str, lang: str | None = None, published: str | None = None) -> pd.DataFrame:
     """Every reported number in ``text`` as a claim (columns :data:`CLAIM_COLUMNS`).
 
@@ -632,29 +608,27 @@ def extract_claims(text: str, lang: str | None = None, published: str | None = N
     lang = lang if lang in languages() else None
     norm = normalize(text)
     sentences = [(s.start, s.end) for s in split_sentences(text, lang=lang)]
-    return _frame(_claims_in(text, norm, lang, sentences, lambda _: published or ""))
+    return frame(_claims_in(text, norm, lang, sentences, lambda _: published or ""), CLAIM_SCHEMA)
 
 
 def corpus_claims(corpus) -> pd.DataFrame:
     """Claims of every document of a corpus, with doc_id, file, article, section, sent_no."""
-    frames = []
+    schema = {**_PLACE_COLUMNS, **CLAIM_SCHEMA}
+    sentences = dict(tuple(corpus.sentences.groupby("doc_id", sort=False)))
+    mentions = dict(tuple(corpus.mentions.groupby("doc_id", sort=False)))
+    rows: list[dict] = []
     for doc_id, doc in corpus.docs.items():
-        sents = corpus.sentences[corpus.sentences["doc_id"] == doc_id]
+        sents = sentences.get(doc_id, corpus.sentences.iloc[:0])
         rows_in = list(zip(sents["start"], sents["end"], sents["article"], sents["section"], sents["sent_no"]))
         index = SentenceIndex(rows_in)
-        found = corpus.mentions[corpus.mentions["doc_id"] == doc_id]
-        mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type) for r in found.itertuples()]
-        rows = _claims_in(doc.text, normalize(doc.text), doc.lang, [(r[0], r[1]) for r in rows_in],
-                          lambda off: doc.published_for(index.article(off)), article_at=index.article,
-                          mentions=mentions)
-        for r in rows:
+        found = mentions.get(doc_id, corpus.mentions.iloc[:0])
+        doc_mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type) for r in found.itertuples()]
+        doc_rows = _claims_in(doc.text, normalize(doc.text), doc.lang, [(r[0], r[1]) for r in rows_in],
+                              lambda off: doc.published_for(index.article(off)), article_at=index.article,
+                              mentions=doc_mentions)
+        for r in sorted(doc_rows, key=lambda r: r["start"]):
             article, section, sent_no = index.at(r["start"])
             r.update(doc_id=doc_id, file=doc.file, article=article, section=section, sent_no=sent_no)
-        frames.append(_frame(rows, _PLACE_COLUMNS))
-    if not frames:
-        return _frame([], _PLACE_COLUMNS)
-    df = pd.concat(frames, ignore_index=True)
-    df["article"] = df["article"].astype("int64")
-    df["sent_no"] = df["sent_no"].astype("int64")
-    front = list(_PLACE_COLUMNS)
-    return df[front + [c for c in df.columns if c not in front]].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+            rows.append(r)
+    rows.sort(key=lambda r: r["doc_id"])  # stable: by document, then by start
+    return frame(rows, schema)

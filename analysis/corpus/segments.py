@@ -17,8 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .langdata import language
-from .normalize import normalize
+from ..text.langdata import language, sentence_ends
+from ..text.normalize import normalize, normalize_word
 
 __all__ = ["SECTIONS", "Line", "Segment", "split_lines", "segment_document"]
 
@@ -26,7 +26,6 @@ SECTIONS = ("headline", "body", "faq", "comments", "related", "boilerplate")
 
 #: A byline: a short line whose last field is empty after a ``|`` (optionally a comment count).
 _BYLINE = re.compile(r"^\s*[^|\n]{2,40}\|\s*(?:\(\d+\))?\s*$")
-_DEFAULT_END = (".", "!", "?")
 _HEAD_LINES = 4  # at most this many non-blank lines (caption, kicker, headline, subtitle) before a byline
 
 
@@ -70,15 +69,13 @@ def split_lines(text: str) -> list[Line]:
 @functools.cache
 def _ends_sentence(lang: str | None) -> re.Pattern:
     """A line that ends like a sentence (body text, not a headline or caption)."""
-    marks = language(lang).load("language").get("sentence_end", _DEFAULT_END) if lang else _DEFAULT_END
+    marks = sentence_ends(lang)
     return re.compile("(?:" + "|".join(map(re.escape, marks)) + r")\s*$")
 
 
 @functools.cache
 def _cue_regex(lang: str, section: str) -> re.Pattern:
     phrases = language(lang).load("cues").get("sections", {}).get(section, [])
-    from .normalize import normalize_word
-
     forms = sorted({normalize_word(p) for p in phrases if p}, key=len, reverse=True)
     if not forms:
         return re.compile(r"(?!x)x")

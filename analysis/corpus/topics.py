@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .langdata import language
-from .normalize import normalize_word
+from ..text.langdata import language
+from ..text.normalize import normalize_word
 
 __all__ = ["TOPICS", "topics_of"]
 

@@ -27,9 +27,9 @@ import yaml
 
 from .normalize import normalize_word
 
-__all__ = ["DATA_DIR", "trie_pattern", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
+__all__ = ["DATA_DIR", "DEFAULT_SENTENCE_END", "sentence_ends", "trie_pattern", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 #: Allowed top-level keys of each per-language YAML file.
 SCHEMAS: dict[str, set[str]] = {
@@ -42,6 +42,10 @@ SCHEMAS: dict[str, set[str]] = {
         "counted_of", "multipliers", "ranks", "months", "weekdays", "year_cues", "not_quantities",
     },
 }
+
+
+#: What ends a sentence in a text of no known language (a language's ``sentence_end`` overrides it).
+DEFAULT_SENTENCE_END = (".", "?", "!")
 
 
 class LanguageDataError(ValueError):
@@ -223,6 +227,17 @@ def trie_pattern(words: Iterable[str]) -> str:
 def language(code: str) -> Language:
     """The :class:`Language` for ``code`` (``he``, ``ar``, …)."""
     return Language(code)
+
+
+def sentence_ends(lang: str | None) -> tuple[str, ...]:
+    """The characters that end a sentence in ``lang`` (besides a line break).
+
+    >>> sentence_ends("ar")[-1], sentence_ends(None)
+    ('؟', ('.', '?', '!'))
+    """
+    if not lang:
+        return DEFAULT_SENTENCE_END
+    return tuple(language(lang).load("language").get("sentence_end", DEFAULT_SENTENCE_END))
 
 
 @functools.cache

@@ -16,8 +16,8 @@ from typing import TextIO
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS
-from .corpus import load_corpus
+from ..claims.extract import CLAIM_COLUMNS
+from ..corpus.loader import load_corpus
 
 __all__ = ["CSV_COLUMNS", "claims_for_paths", "write_claims"]
 
