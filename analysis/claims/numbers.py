@@ -121,7 +121,8 @@ class Grammar:
     def __init__(self, code: str | None):
         self.code = code
         self.lang = language(code) if code else None
-        self.spec: dict = self.lang.load("numbers") if self.lang else _symbols_only_spec()
+        self.spec: dict = {**self.lang.load("numbers"), "currencies": self.lang.currencies} if self.lang \
+            else _symbols_only_spec()
         spec = self.spec
         lang_spec = self.lang.load("language").get("prefixes", {}) if self.lang else {}
         self.units = self.lang.prefix_units if self.lang else []
@@ -285,10 +286,10 @@ def _symbols_only_spec() -> dict:
     currencies = []
     for code in languages():
         try:
-            spec = language(code).load("numbers")
+            entries = language(code).currencies
         except LanguageDataError:
             continue
-        for c in spec.get("currencies") or []:
+        for c in entries:
             keep = lambda ws: [w for w in ws or [] if not any(ch.isalpha() and not ch.isascii() for ch in str(w))]
             currencies.append({"code": c["code"], "factor": c.get("factor", 1),
                                "after": keep(c.get("after")), "before": keep(c.get("before"))})

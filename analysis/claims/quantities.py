@@ -87,7 +87,7 @@ class _Rules:
 
     def __init__(self, g: Grammar):
         self.g = g
-        spec = g.spec
+        spec = g.spec  # numbers.yaml, with the entries of currencies.yaml under "currencies"
         pfx = g.pfx
         norm = lambda ws: [normalize_word(str(w)) for w in ws or [] if normalize_word(str(w))]
 

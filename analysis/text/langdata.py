@@ -27,18 +27,19 @@ import yaml
 
 from .normalize import normalize_word
 
-__all__ = ["DATA_DIR", "DEFAULT_SENTENCE_END", "sentence_ends", "trie_pattern", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
+__all__ = ["DATA_DIR", "currency_countries", "DEFAULT_SENTENCE_END", "sentence_ends", "trie_pattern", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 #: Allowed top-level keys of each per-language YAML file.
 SCHEMAS: dict[str, set[str]] = {
     "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations", "clause_marks", "hard_clause_marks"},
+    "currencies": {"currencies", "shared"},
     "cues": {"sections", "attribution", "speaker_titles", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
         "ones", "teens", "tens", "hundreds", "scales", "fractions", "denominators", "over",
         "part_of", "vague", "ordinals", "negative", "decimal_point", "conjunction", "article",
-        "one_after", "range", "hedges", "currencies", "percent", "durations", "age", "counted",
+        "one_after", "range", "hedges", "percent", "durations", "age", "counted",
         "counted_of", "multipliers", "ranks", "months", "weekdays", "year_cues", "not_quantities",
     },
 }
@@ -93,6 +94,30 @@ class Language:
     def csv(self, name: str) -> list[dict[str, str]]:
         """Rows of ``data/<code>/<name>.csv``."""
         return read_csv(self.dir / f"{name}.csv")
+
+    @functools.cached_property
+    def currencies(self) -> list[dict]:
+        """Every currency entry of ``currencies.yaml``, shared names included.
+
+        Each entry has ``code`` (for a shared name: its most common reading) and ``codes``
+        (the candidate codes; more than one for a shared name), plus the word lists.
+        """
+        data = self.load("currencies")
+        path = self.dir / "currencies.yaml"
+        known = currency_countries()
+        out = []
+        for entry in data.get("currencies") or []:
+            out.append({**entry, "codes": (entry["code"],)})
+        for entry in data.get("shared") or []:
+            codes = tuple(entry.get("codes") or ())
+            if len(codes) < 2:
+                raise LanguageDataError(f"{path}: a shared name needs two codes or more: {entry}")
+            out.append({**entry, "code": codes[0], "codes": codes})
+        for entry in out:
+            for code in entry["codes"]:
+                if code not in known:
+                    raise LanguageDataError(f"{path}: {code} is not in {DATA_DIR / 'currencies.csv'}")
+        return out
 
     @functools.cached_property
     def script(self) -> re.Pattern:
@@ -193,6 +218,13 @@ class Language:
             units.append(unit)
             rest = rest[len(unit):]
         return tuple(units)
+
+
+@functools.cache
+def currency_countries() -> dict[str, frozenset[str]]:
+    """ISO 4217 code → the ISO 3166 codes of the countries that use it (``data/currencies.csv``)."""
+    return {r["code"]: frozenset(filter(None, r["countries"].split("|")))
+            for r in read_csv(DATA_DIR / "currencies.csv")}
 
 
 def trie_pattern(words: Iterable[str]) -> str:
