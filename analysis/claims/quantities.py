@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.langdata import detect_language, trie_pattern
+from ..text.markup import blank_markup
 from ..text.normalize import Normalized, normalize, normalize_word
 from .numbers import Grammar, Numeral, grammar, iter_numerals
 
@@ -58,6 +59,11 @@ class Quantity:
     number_start: int | None = None  #: the span of the number alone (no unit, cue or sign word)
     number_end: int | None = None
     cue: str | None = None  #: the cue word that decided the kind (``בן`` for an age, ``عام`` for a year)
+    #: money written with a name several currencies share (دينار, ריאל): every candidate code, the
+    #: most common reading first (``unit`` is that one); empty when the currency is unambiguous
+    candidates: tuple[str, ...] = ()
+    #: the named rules of this layer that shaped the quantity (``list_shares_unit``, ``fraction_of_whole`` …)
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -80,6 +86,8 @@ class _Q:
     weak: bool = False
     cue: str | None = None
     has_unit: bool = False
+    candidates: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
 
 
 class _Rules:
@@ -93,7 +101,12 @@ class _Rules:
 
         # -- after a number: currencies, percent, durations, multipliers -------------------
         after: dict[str, tuple[str, str, float]] = {}
+        #: currency form → candidate codes, for names several currencies share
+        self.shared: dict[str, tuple[str, ...]] = {}
         for c in spec.get("currencies") or []:
+            for w in norm(c.get("after")) + norm(c.get("before")):
+                if len(c.get("codes", ())) > 1:
+                    self.shared.setdefault(w, tuple(c["codes"]))
             for w in norm(c.get("after")):
                 after.setdefault(w, ("money", c["code"], float(c.get("factor", 1))))
         for unit, ws in (spec.get("percent") or {}).items():
@@ -194,6 +207,8 @@ class _Rules:
         self.one_of = set(norm(nq.get("one_of")))
         self.dual_adjective = tuple(norm(nq.get("dual_after_plural")))
         self.alone = set(norm(nq.get("alone")))
+        # a fraction followed by "of" and/or a definite noun is a share of a whole: חצי מהעובדים, ربع السوق
+        self.share_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]+|-)?(?:{art})?|(?:{art}))\w") if g.article else None
         self.one_of_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]|-|(?={art}))|(?:{art})\w\w)")
         self.line_head_re = re.compile(r"[ \t\u2022*\u00b7-]*\Z")
 
@@ -309,11 +324,17 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
             return q
     m = r.after_re.match(t, num.end)
     if m:
-        kind, unit, factor = r.after[m.group("u") or m.group("s")]
+        form = m.group("u") or m.group("s")
+        kind, unit, factor = r.after[form]
         q.kind, q.unit, q.factor, q.end, q.has_unit = kind, unit, factor, m.end(), True
+        q.candidates = r.shared.get(form, ())
     elif (num.vague or num.scale > 1) and r.money_of_re is not None and (m := r.money_of_re.match(t, num.end)):
         q.kind, q.unit, q.end, q.has_unit = "money", r.after[m.group("u")][1], m.end(), True
-    elif not (num.fraction and num.value < 1):  # نصف الموظفين: a share, not 0.5 employees
+        q.candidates = r.shared.get(m.group("u"), ())
+    elif num.fraction and num.value < 1:  # نصف الموظفين: a share, not 0.5 employees
+        if not num.article:
+            _fraction_of_whole(r, t, q)
+    else:
         m = r.counted_re.match(t, num.end)
         if m:
             q.kind, q.unit, q.end, q.has_unit = "count", r.counted[m.group("u")], m.end(), True
@@ -328,6 +349,7 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
         g = c.lastgroup
         if g in ("cur", "curw") and q.kind == "number":
             q.kind, q.unit, q.has_unit = "money", r.cur_before[c.group(g)][0], True
+            q.candidates = r.shared.get(c.group(g), ())
             q.factor = r.cur_before[c.group(g)][1]
             q.start = q.lstart = c.start(g)
         elif g == "pct" and q.kind == "number" and c.end() == num.pstart:
@@ -356,6 +378,17 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
         if q.value_max is not None:
             q.value_max *= q.factor
     return q
+
+
+def _fraction_of_whole(r: _Rules, t: str, q: _Q) -> None:
+    """Rule ``fraction_of_whole``: a fraction before "of" or a definite noun is a share, in percent.
+
+    "חצי מהעובדים", "רבע מהשוק", "نصف الموظفين", "ثلث الإيرادات" → 50, 25, 50, 33.3 percent;
+    "half a billion" and "half a year" never get here (a scale or a unit follows the fraction).
+    """
+    if r.share_re is not None and r.share_re.match(t, q.end):
+        q.kind, q.unit, q.value, q.has_unit = "percent", "percent", q.value * 100, True
+        q.rules += ("fraction_of_whole",)
 
 
 def _gap_units(r: _Rules, b: _Q) -> tuple[str, ...]:
@@ -469,17 +502,47 @@ def _join(r: _Rules, t: str, a: _Q, b: _Q) -> _Q | None:
     return q
 
 
+#: kinds whose unit a bare number earlier in a list takes ("7 و8 مليارات دولار": 7 is dollars too)
+_LIST_KINDS = ("money", "percent", "count", "duration")
+
+
+def _share_units(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
+    """Rule ``list_shares_unit``: bare numbers listed before a number with a unit take its unit and scale.
+
+    "7 و8 مليارات دولار", "3, 5 ו-7 מיליארד דולר", "10 ו-12 אחוז" — each member of the list is
+    its own claim. Members are joined by a comma or the conjunction (alone or attached).
+    """
+    for i in range(len(qs) - 2, -1, -1):
+        a, b = qs[i], qs[i + 1]
+        if a.kind != "number" or not isinstance(a.value, float) or b.kind not in _LIST_KINDS or not b.unit:
+            continue
+        gap = t[a.end:b.lstart].strip()
+        bunits = _gap_units(r, b)
+        conj = (not gap and len(bunits) == 1 and bunits[0] in r.r_and) or gap in r.r_and or gap in (",", "\u060c")
+        if not conj or "\n" in t[a.end:b.lstart]:
+            continue
+        if a.num.scale == 1 and b.num.scale > 1 and not a.num.vague and abs(a.value) < b.num.scale:
+            a.value *= b.num.scale
+            a.num.scale = b.num.scale
+        if b.factor != 1:
+            a.value *= b.factor
+        a.kind, a.unit, a.candidates, a.has_unit = b.kind, b.unit, b.candidates, True
+        a.rules += ("list_shares_unit",)
+    return qs
+
+
 def _merged(a: _Q, b: _Q, value, value_max, kind, unit, connector) -> _Q:
     q = _Q(start=a.start, end=b.end, num=a.num, value=value, value_max=value_max, unit=unit, kind=kind,
-           connector=connector, lstart=a.lstart, has_unit=True, factor=b.factor)
+           connector=connector, lstart=a.lstart, has_unit=True, factor=b.factor,
+           candidates=b.candidates or a.candidates, rules=a.rules + b.rules + ((f"range_{connector}",) if connector else ()))
     q.parts = (a, b) if connector else None
     if connector:
         # each end gets the range's kind and unit ("10-20 دولار": 10 is dollars too)
         if a.kind in ("number", "ordinal"):
-            a.kind, a.unit = kind, unit
+            a.kind, a.unit, a.candidates = kind, unit, q.candidates
             a.value = value
         if b.kind in ("number", "ordinal"):
-            b.kind, b.unit = kind, unit
+            b.kind, b.unit, b.candidates = kind, unit, q.candidates
         a.weak = b.weak = False
     return q
 
@@ -545,6 +608,7 @@ def _public(n, text: str, q: _Q) -> Quantity:
         hs, he = n.to_original(*q.hedge)
         hedge = text[hs:he]
     return Quantity(start=s, end=e, text=text[s:e], value=value, value_max=q.value_max, unit=q.unit, kind=q.kind,
+                    candidates=q.candidates, rules=q.rules,
                     approx=q.approx, hedge=hedge, connector=q.connector, parts=parts,
                     number_start=ns, number_end=ne, cue=q.cue)
 
@@ -561,7 +625,7 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
     r = _rules(lang)
     g = r.g
     n = normalized if normalized is not None and normalized.original == text else normalize(text)
-    t = n.text
+    t = blank_markup(n.text)  # no numbers from inside tags, attributes or scripts
     atoms: list[_Q] = []
     resume = [0]
     for num in iter_numerals(g, t, resume):
@@ -578,7 +642,7 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
             continue
         atoms.append(q)
         resume[0] = max(resume[0], q.end)
-    atoms = _combine(r, t, atoms)
+    atoms = _share_units(r, t, _combine(r, t, atoms))
     out: list[Quantity] = []
     for q in atoms:
         if q.weak and q.num.prefix and any(u in r.hedge_prefix for u in g.split(q.num.prefix)[0]):
