@@ -4,7 +4,7 @@ Load a folder of articles with :func:`load_corpus` and read every reported
 number as a traceable claim with :func:`extract_claims` or ``Corpus.claims``.
 """
 
-from .claims.extract import extract_claims
+from .claims import counted, extract_claims
 from .corpus.loader import Corpus, CorpusError, CorpusWarning, load_corpus
 
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "extract_claims"]
+__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "extract_claims", "counted"]

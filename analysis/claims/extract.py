@@ -31,10 +31,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..text.langdata import DATA_DIR, detect_language, language, languages, read_csv
+from ..text.langdata import DATA_DIR, currency_countries, detect_language, language, languages, read_csv
 from ..corpus.tables import frame
 from ..corpus.mentions import Mention, entity_types, find_mentions
 from ..text.normalize import Normalized, normalize, normalize_word
+from .counting import mark_counting
 from .quantities import KINDS, Quantity, find_quantities
 from ..corpus.sentences import SentenceIndex, split_sentences
 
@@ -44,7 +45,8 @@ __all__ = ["CLAIM_COLUMNS", "METRICS", "extract_claims", "corpus_claims"]
 CLAIM_SCHEMA = {
     "start": "int64", "end": "int64", "text": "str", "value": "object", "value_max": "float64", "unit": "str",
     "kind": "str", "approx": "bool", "subject": "str", "metric": "str", "period": "str", "attribution": "str",
-    "period_phrase": "str", "role": "str", "change_id": "str", "hedge": "str", "gloss": "str", "sentence": "str",
+    "period_phrase": "str", "role": "str", "change_id": "str", "hedge": "str", "gloss": "str",
+    "unit_inferred": "bool", "claim_id": "str", "in_analysis": "bool", "repeat_of": "str", "sentence": "str",
 }
 CLAIM_COLUMNS = list(CLAIM_SCHEMA)
 #: Where a claim sits in the corpus (``Corpus.claims`` puts these first).
@@ -260,8 +262,10 @@ def _claims_in(
     published_at: Callable[[int], str],
     article_at: Callable[[int], int] = lambda _: 0,
     mentions: list[Mention] | None = None,
+    country: str = "",
 ) -> list[dict]:
-    """Claims of one document (offsets into ``text``); ``mentions`` if already found."""
+    """Claims of one document (offsets into ``text``); ``mentions`` if already found;
+    ``country`` (the outlet's, ISO 3166) resolves currency names several countries share."""
     quantities = find_quantities(text, lang, norm)
     if not quantities:
         return []
@@ -298,9 +302,23 @@ def _claims_in(
         for q in ctx.quantities:
             for part, role in _split_change(q, roles):
                 rows.append(_row(text, norm, q, part, role, f"c{change_no}" if role else "", ctx, cues,
-                                 published_at(q.start)))
+                                 published_at(q.start), country))
                 change_no += role == "after"
     return rows
+
+
+def _currency(candidates: tuple[str, ...], unit: str, country: str) -> tuple[str, bool]:
+    """Rule ``currency_from_country``: a currency name several countries share (درهم, ריאל) is
+    the currency of the outlet's country when that is a candidate, else the most common reading.
+
+    >>> _currency(("AED", "MAD"), "AED", "MA"), _currency(("AED", "MAD"), "AED", ""), _currency((), "USD", "MA")
+    (('MAD', True), ('AED', True), ('USD', False))
+    """
+    if len(candidates) < 2:
+        return unit, False
+    countries = currency_countries()
+    chosen = next((c for c in candidates if country and country.upper() in countries.get(c, ())), candidates[0])
+    return chosen, True
 
 
 def _outside_names(quantities: list[Quantity], mentions: list[Mention]) -> list[Quantity]:
@@ -459,8 +477,9 @@ def _attribution(ctx: _Sentence, qa: int, qb: int) -> str:
 
 
 def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, change_id: str, ctx: _Sentence,
-         cues: _Scan | None, published: str) -> dict:
+         cues: _Scan | None, published: str, country: str = "") -> dict:
     kind, unit = _kind_unit(part)
+    unit, inferred = _currency(part.candidates or q.candidates, unit or "", country)
     qa, qb = norm.to_normalized(part.start, part.end)
     k = bisect_right(ctx.cuts, qa)
     ca = ctx.cuts[k - 1] if k else ctx.ns
@@ -485,7 +504,7 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
         "value": value, "value_max": part.value_max, "unit": unit or "", "kind": kind,
         "approx": approx, "subject": subject, "metric": metric, "period": period,
         "attribution": "" if timeless else _attribution(ctx, qa, qb), "period_phrase": phrase, "role": role, "change_id": change_id,
-        "hedge": q.hedge or "", "gloss": gloss, "sentence": text[ctx.start:ctx.end],
+        "hedge": q.hedge or "", "gloss": gloss, "unit_inferred": inferred, "sentence": text[ctx.start:ctx.end],
     }
 
 
@@ -592,11 +611,14 @@ def _original(norm: Normalized, a: int, b: int) -> str:
     return norm.original[start:end]
 
 
-def extract_claims(text: str, lang: str | None = None, published: str | None = None) -> pd.DataFrame:
+def extract_claims(text: str, lang: str | None = None, published: str | None = None,
+                   country: str | None = None) -> pd.DataFrame:
     """Every reported number in ``text`` as a claim (columns :data:`CLAIM_COLUMNS`).
 
     ``lang`` (``he``/``ar``) is detected when not given; ``published`` (ISO
-    date or month) resolves relative periods such as השנה or العام المقبل.
+    date or month) resolves relative periods such as השנה or العام المقبل; ``country``
+    (ISO 3166, the outlet's) resolves currency names several countries share (درهم, ריאל).
+    The text is read as one article: ``in_analysis`` and ``repeat_of`` as in :mod:`analysis.claims.counting`.
 
     >>> extract_claims("OpenAI צופה גרעון שיכול להגיע ל-5 מיליארד דולר השנה.", "he", "2024-07")[
     ...     ["text", "value", "unit", "kind", "approx", "subject", "metric", "period"]].to_dict("records")
@@ -608,7 +630,10 @@ def extract_claims(text: str, lang: str | None = None, published: str | None = N
     lang = lang if lang in languages() else None
     norm = normalize(text)
     sentences = [(s.start, s.end) for s in split_sentences(text, lang=lang)]
-    return frame(_claims_in(text, norm, lang, sentences, lambda _: published or ""), CLAIM_SCHEMA)
+    rows = _claims_in(text, norm, lang, sentences, lambda _: published or "", country=country or "")
+    rows.sort(key=lambda r: r["start"])
+    mark_counting(rows)
+    return frame(rows, CLAIM_SCHEMA)
 
 
 def corpus_claims(corpus) -> pd.DataFrame:
@@ -625,10 +650,12 @@ def corpus_claims(corpus) -> pd.DataFrame:
         doc_mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type) for r in found.itertuples()]
         doc_rows = _claims_in(doc.text, normalize(doc.text), doc.lang, [(r[0], r[1]) for r in rows_in],
                               lambda off: doc.published_for(index.article(off)), article_at=index.article,
-                              mentions=doc_mentions)
-        for r in sorted(doc_rows, key=lambda r: r["start"]):
+                              mentions=doc_mentions, country=getattr(doc, "country", "") or "")
+        doc_rows.sort(key=lambda r: r["start"])
+        for r in doc_rows:
             article, section, sent_no = index.at(r["start"])
             r.update(doc_id=doc_id, file=doc.file, article=article, section=section, sent_no=sent_no)
-            rows.append(r)
+        mark_counting(doc_rows, f"{doc_id}:")
+        rows += doc_rows
     rows.sort(key=lambda r: r["doc_id"])  # stable: by document, then by start
     return frame(rows, schema)

@@ -193,6 +193,7 @@ class _Rules:
         self.r_to_after = set(norm(rng.get("to_after_from")))
         self.r_and = set(norm(rng.get("and"))) | g.conj
         self.r_to = set(norm(rng.get("to")))
+        self.r_or = set(norm(rng.get("or")))
         self.r_dash = set(rng.get("dash") or [])
         self.between_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_pattern(norm(rng.get('between')))})[ \t]+\Z")
         self.from_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<c>{trie_pattern(norm(rng.get('from')))})[ \t]+\Z")
@@ -509,8 +510,8 @@ _LIST_KINDS = ("money", "percent", "count", "duration")
 def _share_units(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
     """Rule ``list_shares_unit``: bare numbers listed before a number with a unit take its unit and scale.
 
-    "7 و8 مليارات دولار", "3, 5 ו-7 מיליארד דולר", "10 ו-12 אחוז" — each member of the list is
-    its own claim. Members are joined by a comma or the conjunction (alone or attached).
+    "7 و8 مليارات دولار", "3, 5 ו-7 מיליארד דולר", "0.25 או 0.5 נקודת אחוז" — each member of the
+    list is its own claim. Members are joined by a comma, "or", or the conjunction (alone or attached).
     """
     for i in range(len(qs) - 2, -1, -1):
         a, b = qs[i], qs[i + 1]
@@ -518,7 +519,8 @@ def _share_units(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
             continue
         gap = t[a.end:b.lstart].strip()
         bunits = _gap_units(r, b)
-        conj = (not gap and len(bunits) == 1 and bunits[0] in r.r_and) or gap in r.r_and or gap in (",", "\u060c")
+        conj = (not gap and len(bunits) == 1 and bunits[0] in r.r_and) or gap in r.r_and or gap in r.r_or \
+            or gap in (",", "\u060c")
         if not conj or "\n" in t[a.end:b.lstart]:
             continue
         if a.num.scale == 1 and b.num.scale > 1 and not a.num.vague and abs(a.value) < b.num.scale:
