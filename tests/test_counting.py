@@ -44,6 +44,10 @@ CLAIMS = [
      [("450 مليون درهم", 4.5e8, N, "AED", "money", "", True)]),
     ("currency_not_shared", "ar", "2025-04-02", "MA", "ربح البنك 450 مليون درهم إماراتي في الربع الأول.",
      [("450 مليون درهم إماراتي", 4.5e8, N, "AED", "money", "", False)]),
+    ("noun_before_one", "ar", "2025-04-02", "", "لم تتقدم سوى شركة واحدة إلى المناقصة.",
+     [("شركة واحدة", 1, N, "companies", "count", "", False)]),
+    ("one_with_article", "ar", "2025-04-02", "", "وزعت الشركة 1.5 دولار للسهم الواحد.",
+     [("1.5 دولار", 1.5, N, "USD", "money", "", False)]),
     ("markup_blanked", "he", "2025-04-02", "", "<script>var n = 42;</script><img src=x onerror=alert(7) width=300> החברה גייסה 5 מיליון דולר <a href=\"javascript:go(9)\">כאן</a>",
      [("5 מיליון דולר", 5e6, N, "USD", "money", "", False)]),
 ]

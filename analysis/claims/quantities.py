@@ -36,6 +36,10 @@ __all__ = ["Quantity", "KINDS", "BARE", "find_quantities"]
 KINDS = ("money", "percent", "count", "duration", "date", "year", "multiplier", "rank", "other")
 BARE = "number"
 
+#: keys of ``percent`` in numbers.yaml → (unit, factor): 225 basis points are 2.25 percentage points
+_PERCENT_UNITS = {"percent": ("percent", 1.0), "percentage_points": ("percentage_points", 1.0),
+                  "basis_points": ("percentage_points", 0.01)}
+
 # smaller duration units per larger one, for compounds such as "عامًا وشهرين" (14 months)
 _RATIO = {("years", "months"): 12, ("weeks", "days"): 7, ("days", "hours"): 24,
           ("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("years", "days"): 365}
@@ -109,10 +113,11 @@ class _Rules:
                     self.shared.setdefault(w, tuple(c["codes"]))
             for w in norm(c.get("after")):
                 after.setdefault(w, ("money", c["code"], float(c.get("factor", 1))))
-        for unit, ws in (spec.get("percent") or {}).items():
-            if unit != "before":
+        for key, ws in (spec.get("percent") or {}).items():
+            if key != "before":
+                unit, factor = _PERCENT_UNITS[key]
                 for w in norm(ws):
-                    after.setdefault(w, ("percent", unit, 1.0))
+                    after.setdefault(w, ("percent", unit, factor))
         for unit, d in (spec.get("durations") or {}).items():
             for w in norm((d.get("singular") or []) + (d.get("plural") or [])):
                 after.setdefault(w, ("duration", unit, 1.0))
@@ -139,6 +144,8 @@ class _Rules:
         art = "|".join(map(re.escape, sorted(g.article, key=len, reverse=True))) or r"(?!x)x"
         self.noun_before_re = re.compile(
             rf"(?<!\w)(?:{pfx})(?:{art})(?P<u>{trie_pattern(noun_units)})[ \t]+\Z") if g.article else None
+        # a counted noun right before "one": شركة واحدة, חברה אחת
+        self.noun_one_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<u>{trie_pattern(counted)})[ \t]+\Z")
         self.counted_re = re.compile(
             rf"[ \t]*(?:(?:{of})(?:[ \t]+|-)?)?(?:{art})?(?P<u>{trie_pattern(counted)})(?!\w)")
         # "مليارات الدولارات", "مئات الملايين من الدولارات": a currency with the article after a scale
@@ -332,6 +339,11 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
     elif (num.vague or num.scale > 1) and r.money_of_re is not None and (m := r.money_of_re.match(t, num.end)):
         q.kind, q.unit, q.end, q.has_unit = "money", r.after[m.group("u")][1], m.end(), True
         q.candidates = r.shared.get(m.group("u"), ())
+    elif num.value == 1 and num.words == 1 and not num.digits and not num.article \
+            and (m := r.noun_one_re.search(t, max(0, num.pstart - 30), num.pstart)):
+        # rule noun_before_one: "شركة واحدة", "חברה אחת": one of the noun before it
+        q.kind, q.unit, q.has_unit = "count", r.counted[m.group("u")], True
+        q.start, q.lstart, q.rules = m.start("u"), m.start(), q.rules + ("noun_before_one",)
     elif num.fraction and num.value < 1:  # نصف الموظفين: a share, not 0.5 employees
         if not num.article:
             _fraction_of_whole(r, t, q)
@@ -566,6 +578,8 @@ def _drop(r: _Rules, t: str, q: _Q) -> bool:
         if num.words == 1 and q.kind == "number" and any(
                 x[0] == "ordinal" for x in r.g.lexicon.get(t[num.start:num.end], ())):
             return True  # סבב שני: "second" after a noun; a cardinal construct has a noun after it
+        if num.words == 1 and num.value == 1 and num.article and q.kind == "number":
+            return True  # للسهم الواحد, החברה האחת: "per share", "the single company": an adjective
         if num.words == 1 and num.value == 1:
             word = t[num.start:num.end]
             if word in r.alone:
