@@ -134,6 +134,8 @@ class _Cues:
         tos = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("to", []))))
         self.from_re = re.compile(rf"(?:^|[\s(])(?:{froms})[\s-]?$") if froms else re.compile(r"(?!x)x")
         self.to_re = re.compile(rf"^\s*(?:{tos})[\s-]?$") if tos else re.compile(r"(?!x)x")
+        change_tos = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("change_to", []))))
+        self.change_to_re = re.compile(rf"^\s*(?:{change_tos})[\s-]?$") if change_tos else re.compile(r"(?!x)x")
 
     def _compile(self, categories: dict[str, list[tuple[str, object]]], prefix: bool | str):
         """One regex for all the words of these categories; form → [(category, key)]."""
@@ -403,15 +405,24 @@ def _split_change(q: Quantity, roles: dict[int, str]) -> list[tuple[Quantity, st
 
 
 def _changes(norm: Normalized, ctx: _Sentence, cues: _Scan | None) -> dict[int, str]:
-    """Roles of the quantities of one sentence that form "from X to Y" changes."""
-    if not cues or not cues.find("change_verbs", ctx.ns, ctx.ne):
+    """Roles of the quantities of one sentence that form "from X to Y" changes.
+
+    Rule ``change_from_to``: "from X to Y" is a change of two values (roles ``before`` and
+    ``after``) when a verb or noun of change stands in the sentence (רفعت تقييمها من 20 إلى 35), or
+    when its "to" word says so by itself (Hebrew מ-X ל-Y, where a range would say עד or בין);
+    otherwise it is a range (تتراوح من 20 إلى 35).
+    """
+    if not cues:
         return {}
+    verb = bool(cues.find("change_verbs", ctx.ns, ctx.ne))
     qs = ctx.quantities
     roles: dict[int, str] = {}
     t = norm.text
     for q in qs:
-        if q.parts and q.connector == "from_to":
+        if q.parts and q.connector == "from_to" and (verb or _change_to(norm, q, cues.lexicon)):
             roles[id(q)] = "range"
+    if not verb:
+        return roles
     for a, b in zip(qs, qs[1:]):
         if id(a) in roles or id(b) in roles or a.kind != b.kind:
             continue
@@ -420,6 +431,14 @@ def _changes(norm: Normalized, ctx: _Sentence, cues: _Scan | None) -> dict[int, 
         if cues.lexicon.from_re.search(t[max(ctx.ns, a0 - 6):a0]) and cues.lexicon.to_re.match(t[a1:b0]):
             roles[id(a)], roles[id(b)] = "before", "after"
     return roles
+
+
+def _change_to(norm: Normalized, q: Quantity, lexicon: _Cues) -> bool:
+    """Whether the "to" between the two ends of a range is one that means a change by itself."""
+    a, b = q.parts
+    _, a1 = norm.to_normalized(a.start, a.end)
+    b0, _ = norm.to_normalized(b.start, b.end)
+    return bool(lexicon.change_to_re.match(norm.text[a1:b0]))
 
 
 def _sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Mention]], cues: _Scan | None):

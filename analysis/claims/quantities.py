@@ -133,6 +133,11 @@ class _Rules:
             for w in norm(d.get("before")):
                 counted_before.setdefault(w, unit)
         self.counted = counted
+        # a duration noun with the article after a number in construct: שלוש השנים הקרובות
+        durations = [w for w, (k, _, _) in after.items() if k == "duration" and w[-1].isalpha()]
+        article = "|".join(map(re.escape, sorted(g.article, key=len, reverse=True)))
+        self.duration_art_re = re.compile(rf"[ \t]*(?:{article})(?P<u>{trie_pattern(durations)})(?!\w)") \
+            if article and durations else None
         # a noun with the article before a number with the article: "الأشخاص الـ 11", "السنوات الست"
         noun_units: dict[str, tuple[str, str]] = {w: ("count", u) for w, u in counted.items()}
         for unit, d in (spec.get("durations") or {}).items():
@@ -144,6 +149,11 @@ class _Rules:
         art = "|".join(map(re.escape, sorted(g.article, key=len, reverse=True))) or r"(?!x)x"
         self.noun_before_re = re.compile(
             rf"(?<!\w)(?:{pfx})(?:{art})(?P<u>{trie_pattern(noun_units)})[ \t]+\Z") if g.article else None
+        # "the number of X … N": מספר המשתמשים עלה ל-2 מיליון, عدد الموظفين بلغ 500
+        number_of = norm(spec.get("number_of"))
+        self.number_of_re = re.compile(
+            rf"(?<!\w)(?:{pfx})(?:{trie_pattern(number_of)})[ \t]+(?:{art})?(?P<u>{trie_pattern(counted)})(?!\w)"
+            rf"[^.,;:!?\n\u060c\u061b\u061f]*\Z") if number_of else None
         # a counted noun right before "one": شركة واحدة, חברה אחת
         self.noun_one_re = re.compile(rf"(?<!\w)(?:{pfx})(?P<u>{trie_pattern(counted)})[ \t]+\Z")
         self.counted_re = re.compile(
@@ -336,6 +346,11 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
         kind, unit, factor = r.after[form]
         q.kind, q.unit, q.factor, q.end, q.has_unit = kind, unit, factor, m.end(), True
         q.candidates = r.shared.get(form, ())
+    elif r.duration_art_re is not None and not num.digits and (m := r.duration_art_re.match(t, num.end)):
+        # rule definite_duration: "שלוש השנים", "חמש השנים האחרונות"
+        kind, unit, factor = r.after[m.group("u")]
+        q.kind, q.unit, q.factor, q.end, q.has_unit = kind, unit, factor, m.end(), True
+        q.rules += ("definite_duration",)
     elif (num.vague or num.scale > 1) and r.money_of_re is not None and (m := r.money_of_re.match(t, num.end)):
         q.kind, q.unit, q.end, q.has_unit = "money", r.after[m.group("u")][1], m.end(), True
         q.candidates = r.shared.get(m.group("u"), ())
@@ -545,6 +560,26 @@ def _share_units(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
     return qs
 
 
+def _number_of_noun(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
+    """Rule ``number_of_noun``: a bare number in the clause of "the number of X" counts X.
+
+    "מספר המשתמשים הרשומים עלה מ-1.2 מיליון ל-1.9 מיליון" (users), "ارتفع عدد الموظفين إلى 500" (employees).
+    """
+    if r.number_of_re is None:
+        return qs
+    for q in qs:
+        if q.kind != "number" or (q.num.plain and 1900 <= q.num.value <= 2100):
+            continue
+        m = r.number_of_re.search(t, max(0, q.lstart - 80), q.lstart)
+        if m is None:
+            continue
+        q.kind, q.unit, q.has_unit = "count", r.counted[m.group("u")], True
+        q.rules += ("number_of_noun",)
+        for part in q.parts or ():
+            part.kind, part.unit = q.kind, q.unit
+    return qs
+
+
 def _merged(a: _Q, b: _Q, value, value_max, kind, unit, connector) -> _Q:
     q = _Q(start=a.start, end=b.end, num=a.num, value=value, value_max=value_max, unit=unit, kind=kind,
            connector=connector, lstart=a.lstart, has_unit=True, factor=b.factor,
@@ -658,7 +693,7 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
             continue
         atoms.append(q)
         resume[0] = max(resume[0], q.end)
-    atoms = _share_units(r, t, _combine(r, t, atoms))
+    atoms = _number_of_noun(r, t, _share_units(r, t, _combine(r, t, atoms)))
     out: list[Quantity] = []
     for q in atoms:
         if q.weak and q.num.prefix and any(u in r.hedge_prefix for u in g.split(q.num.prefix)[0]):
