@@ -18,7 +18,7 @@ CLAIMS = [
      [("7", 7e9, N, "USD", "money", "", False), ("8 مليارات دولار", 8e9, N, "USD", "money", "", False)]),
     ("list_shares_unit", "he", "2025-04-02", "", "הקרנות השקיעו 3, 5 ו-7 מיליון דולר בשלושה סבבים.",
      [("3", 3e6, N, "USD", "money", "", False), ("5", 5e6, N, "USD", "money", "", False),
-      ("7 מיליון דולר", 7e6, N, "USD", "money", "", False), ("שלושה", 3, N, "count", "count", "", False)]),
+      ("7 מיליון דולר", 7e6, N, "USD", "money", "", False), ("שלושה סבבים", 3, N, "funding_rounds", "count", "", False)]),
     ("list_shares_unit", "he", "2025-04-02", "", "הריבית תעלה ב-0.25 או 0.5 נקודת אחוז.",
      [("0.25", 0.25, N, "percentage_points", "percent", "", False),
       ("0.5 נקודת אחוז", 0.5, N, "percentage_points", "percent", "", False)]),
