@@ -108,7 +108,7 @@ class _Rules:
         #: currency form → candidate codes, for names several currencies share
         self.shared: dict[str, tuple[str, ...]] = {}
         for c in spec.get("currencies") or []:
-            for w in norm(c.get("after")) + norm(c.get("before")):
+            for w in norm(c.get("after")) + norm(c.get("before")) + norm(c.get("one")) + norm(c.get("dual")):
                 if len(c.get("codes", ())) > 1:
                     self.shared.setdefault(w, tuple(c["codes"]))
             for w in norm(c.get("after")):
@@ -314,6 +314,8 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
         return q
     if num.kind:  # a unit word: שנתיים, شهرين, שקל, تضاعفت
         q.kind, q.unit, q.weak, q.has_unit = num.kind, num.unit, num.weak, True
+        if num.kind == "money":
+            q.candidates = r.shared.get(t[num.start:num.end].split()[0], ())
         if r.dual_adjective and num.value == 2 and not num.prefix and num.kind == "duration":
             j = num.start - 1
             if j > 0 and t[j] == " " and t[j - 1].isalpha() and _ends_with(t, num.start, r.dual_adjective):
