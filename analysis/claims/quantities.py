@@ -225,9 +225,13 @@ class _Rules:
         self.one_of = set(norm(nq.get("one_of")))
         self.dual_adjective = tuple(norm(nq.get("dual_after_plural")))
         self.alone = set(norm(nq.get("alone")))
+        verb_next = "|".join(map(re.escape, norm(nq.get("verb_next")))) or r"(?!x)x"
+        verb_prefix = "|".join(map(re.escape, norm(nq.get("verb_next_prefix")))) or r"(?!x)x"
+        self.verb_next_re = re.compile(rf"[ \t]+(?:(?:{verb_next})(?!\w)|(?:{verb_prefix})\w)")
         # a fraction followed by "of" and/or a definite noun is a share of a whole: חצי מהעובדים, ربع السوق
         self.share_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]+|-)?(?:{art})?|(?:{art}))\w") if g.article else None
-        self.one_of_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]|-|(?={art}))|(?:{art})\w\w)")
+        # "one" + "of" (as a word or attached: אחת מחברות, אחד מ-, واحدة من) or + a definite noun (אחד המייסדים)
+        self.one_of_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]|-|\w)|(?:{art})\w\w)")
         self.line_head_re = re.compile(r"[ \t\u2022*\u00b7-]*\Z")
 
     # -- helpers ------------------------------------------------------------------------
@@ -607,6 +611,8 @@ def _drop(r: _Rules, t: str, q: _Q) -> bool:
         return False
     if num.fraction and num.article and not num.digits:
         return True  # الربع الثالث, النصف: a named part, not a number
+    if num.kind == "money" and num.words == 1 and not num.digits and not num.prefix and r.verb_next_re.match(t, num.end):
+        return True  # rule unit_word_is_verb: "שקל לפרוש", "שקל את ההצעה" ("considered")
     if not num.digits:
         lo = max(0, num.pstart - 12)
         for m in r.phrase_re.finditer(t, lo, min(len(t), num.end + 24)):
