@@ -1,11 +1,22 @@
 """Command line: ``python -m analysis corpus|build|claims``.
 
-Bad input is reported on stderr as ``file: problem`` and never as a traceback.
+Bad input is reported on stderr, one line each, as ``warning: PATH: problem``
+or ``error: PATH[, line N]: problem`` (files named as the user typed the
+folder: ``seeds/x.txt``), never as a traceback. Loading a folder of 20 files or
+more shows a progress bar on stderr (never on stdout).
+
+Exit codes: 0 fine; 1 an error in the corpus (a manifest row without its file,
+an unusable manifest, a doc_id used twice; with ``corpus --strict``, any
+problem) or nothing could be loaded; 2 a bad
+path: the corpus path does not exist, or ``build --out`` is a file, is or holds
+the corpus, holds files a build did not write, or cannot be written (checked
+before loading; a build that fails while writing leaves the old folder as it was).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import warnings
 from pathlib import Path
@@ -23,9 +34,38 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _progress(i: int, n: int, name: str) -> None:
-    if n >= 20 and (i % 10 == 0 or i == n - 1):
-        print(f"loading {i + 1}/{n}: {name}", file=sys.stderr, flush=True)
+class _Progress:
+    """A ``progress`` callback for :func:`load_corpus`: a tqdm bar on stderr for folders of
+    :data:`MIN_FILES` files or more, quiet otherwise. Use as a context manager (it closes the bar)."""
+
+    MIN_FILES = 20
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, i: int, n: int, name: str) -> None:
+        if n < self.MIN_FILES:
+            return
+        if self.bar is None or i == 0:  # a new folder
+            from tqdm import tqdm
+
+            self.close()
+            self.bar = tqdm(total=n, desc="loading", unit="file", file=sys.stderr, dynamic_ncols=True)
+        self.bar.set_postfix_str(name, refresh=False)
+        self.bar.update(i - self.bar.n)  # files done before this one
+
+    def close(self, done: bool = True) -> None:
+        if self.bar is not None:
+            if done:
+                self.bar.update(self.bar.total - self.bar.n)
+            self.bar.close()
+            self.bar = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, exc_type, *_) -> None:
+        self.close(done=exc_type is None)  # a failed load does not show 100 %
 
 
 def _report(corpus) -> None:
@@ -34,31 +74,55 @@ def _report(corpus) -> None:
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
-    from .corpus.loader import load_corpus
+    from .corpus.loader import CorpusError, load_corpus
 
-    corpus = load_corpus(args.path, strict=args.strict, progress=_progress)
+    if not Path(args.path).exists():
+        print(f"error: {args.path}: no such file or folder", file=sys.stderr)
+        return 2
+    try:
+        with _Progress() as progress:
+            corpus = load_corpus(args.path, strict=args.strict, progress=progress)
+    except CorpusError as exc:  # --strict: the first problem stops the run
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     _report(corpus)
     print(corpus.summary())
     return 1 if (corpus.problems["level"] == "error").any() or corpus.documents.empty else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build.tables import write_claims
+    from .build.tables import OutputError, replace_folder, staging_folder, write_tables
     from .corpus.loader import load_corpus
 
-    corpus = load_corpus(args.path, progress=_progress)
-    _report(corpus)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name in ("documents", "segments", "sentences", "mentions", "skipped"):
-        getattr(corpus, name).to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
-    claims = corpus.claims.copy()
-    claims.insert(0, "doc", claims["file"])
-    with (out / "claims.csv").open("w", encoding="utf-8", newline="") as fh:
-        write_claims(claims, fh, "csv")
+    source, out = Path(args.path), Path(args.out)
+    if not source.exists():
+        print(f"error: {source}: no such file or folder", file=sys.stderr)
+        return 2
+    try:
+        staging = staging_folder(out, source)  # before loading: a bad --out fails at once
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        with _Progress() as progress:
+            corpus = load_corpus(source, progress=progress)
+        _report(corpus)
+        if corpus.documents.empty:
+            print(f"error: {source}: nothing could be loaded; {out} left as it was", file=sys.stderr)
+            return 1
+        claims = corpus.claims
+        try:
+            written = write_tables(corpus, staging)
+            replace_folder(staging, out)
+        except OSError as exc:
+            print(f"error: {out}: cannot write the tables: {exc.strerror or exc}; {out} left as it was",
+                  file=sys.stderr)
+            return 2
+    finally:  # whatever happened (an error, Ctrl-C), no half-written folder is left behind
+        shutil.rmtree(staging, ignore_errors=True)
     print(corpus.summary())
     print(f"claims: {len(claims)} ({', '.join(f'{k} {v}' for k, v in claims['kind'].value_counts().sort_index().items())})")
-    print(f"wrote {out}/: documents.csv segments.csv sentences.csv mentions.csv skipped.csv claims.csv")
+    print(f"wrote {out}/: {' '.join(written)}")
     return 1 if (corpus.problems["level"] == "error").any() else 0
 
 
@@ -70,7 +134,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
         print(f"error: {p}: no such file or folder", file=sys.stderr)
     if missing:
         return 2
-    table, problems = claims_for_paths([Path(p) for p in args.paths], progress=_progress)
+    with _Progress() as progress:
+        table, problems = claims_for_paths([Path(p) for p in args.paths], progress=progress)
     for message in problems:
         print(message, file=sys.stderr)
     write_claims(table, sys.stdout, args.format)
@@ -84,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=_shown(SEEDS), help=f"folder (or file) to load; default: {_shown(SEEDS)}")
     p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
     p.set_defaults(run=cmd_corpus)
-    p = sub.add_parser("build", help="load the corpus and write every table (claims included) to reports/")
+    p = sub.add_parser("build", help="load the corpus and write every table (claims included) to reports/, "
+                                     "as CSV (UTF-8 with BOM) and Parquet")
     p.add_argument("path", nargs="?", default=_shown(SEEDS), help=f"folder to load; default: {_shown(SEEDS)}")
     p.add_argument("--out", default=_shown(REPORTS), help=f"output folder; default: {_shown(REPORTS)}")
     p.set_defaults(run=cmd_build)

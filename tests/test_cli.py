@@ -29,6 +29,7 @@ def test_claims_csv_header_and_rows():
     out = run("claims", SEEDS, "--format", "csv")
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("doc,start,end,text,value,value_max,unit,kind,approx,subject,metric,period,attribution")
+    assert not out.stdout.startswith("\ufeff")  # stdout is piped: no BOM
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert len(rows) > 100
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
@@ -76,10 +77,27 @@ def test_folder_with_nothing_loadable_fails_and_says_why(tmp_path):
     assert "x.txt: skipped: empty file" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_progress_is_shown_for_large_folders(tmp_path):
-    for i in range(25):
-        (tmp_path / f"a{i:02d}.txt").write_text(f"xAI גייסה {i} מיליארד דולר.", encoding="utf-8")
-    out = run("corpus", tmp_path)
-    assert out.returncode == 0
-    assert "loading 1/25: a00.txt" in out.stderr and "loading 25/25: a24.txt" in out.stderr
+@pytest.mark.parametrize("command", ["corpus", "build"])
+def test_progress_bar_on_stderr_for_large_folders_only(tmp_path, command):
+    big, small = tmp_path / "big", tmp_path / "small"
+    for folder, n in ((big, 25), (small, 19)):
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"a{i:02d}.txt").write_text(f"xAI גייסה {i} מיליארד דולר.", encoding="utf-8")
+    extra = ("--out", tmp_path / "reports") if command == "build" else ()
+    out = run(command, big, *extra)
+    assert out.returncode == 0, out.stderr
+    assert "loading: 100%" in out.stderr and "25/25" in out.stderr  # the tqdm bar
+    assert "\r" not in out.stdout and "loading" not in out.stdout and "%|" not in out.stdout
     assert "documents: 25 (he 25)" in out.stdout and "… and 10 more documents" in out.stdout
+    quiet = run(command, small, *(("--out", tmp_path / "reports2") if extra else ()))
+    assert quiet.returncode == 0, quiet.stderr
+    assert "%|" not in quiet.stderr and "loading" not in quiet.stderr
+
+
+def test_strict_stops_at_the_first_problem_with_exit_code_1(tmp_path):
+    (tmp_path / "a.txt").write_text("xAI גייסה 6 מיליארד דולר.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    out = run("corpus", "--strict", tmp_path)
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr == f"error: {tmp_path / 'b.txt'}: skipped: empty file\n"

@@ -15,21 +15,36 @@ pytestmark = pytest.mark.filterwarnings("ignore::analysis.CorpusWarning")
 HE = "OpenAI גייסה 6.6 מיליארד דולר לפי שווי של 157 מיליארד דולר. החברה צופה הפסד השנה.\n"
 AR = "أعلنت xAI عن استكمال تمويل من السلسلة C بقيمة 6 مليارات دولار، وفقًا لـ CNBC.\n"
 
+
+
+def he(n: int) -> str:
+    """A Hebrew article of its own (files with the same text are duplicates, loaded once)."""
+    return HE.replace("6.6", f"{n}.6")
+
+
+def ar(n: int) -> str:
+    return AR.replace("6 مليارات", f"{n} مليارات")
+
+
 # (file name, bytes, expected encoding or None when skipped, expected reason fragment or warning fragment)
 CASES = [
-    ("utf8.txt", HE.encode(), "utf-8", None),
-    ("utf8_bom.txt", b"\xef\xbb\xbf" + AR.encode(), "utf-8-sig", None),
-    ("crlf.txt", HE.replace("\n", "\r\n").encode(), "utf-8", None),
-    ("cp1255.txt", HE.encode("cp1255"), "cp1255", "decoded as cp1255"),
-    ("cp1256.txt", AR.encode("cp1256"), "cp1256", "decoded as cp1256"),
-    ("utf16_bom.txt", AR.encode("utf-16"), "utf-16", "decoded as utf-16"),
-    ("utf16le_nobom.txt", HE.encode("utf-16-le"), "utf-16-le", "decoded as utf-16-le"),
+    ("utf8.txt", he(1).encode(), "utf-8", None),
+    ("utf8_bom.txt", b"\xef\xbb\xbf" + ar(1).encode(), "utf-8-sig", None),
+    ("crlf.txt", he(2).replace("\n", "\r\n").encode(), "utf-8", None),
+    ("cp1255.txt", he(3).encode("cp1255"), "cp1255", "decoded as cp1255"),
+    ("cp1256.txt", ar(2).encode("cp1256"), "cp1256", "decoded as cp1256"),
+    ("utf16_bom.txt", ar(3).encode("utf-16"), "utf-16", "decoded as utf-16"),
+    ("utf16le_nobom.txt", he(4).encode("utf-16-le"), "utf-16-le", "decoded as utf-16-le"),
     ("empty.txt", b"", None, "empty file"),
     ("blank.txt", b"  \n\r\n ", None, "empty file"),
     ("binary.bin", bytes(range(256)) * 8, None, "undecodable or binary"),
     ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(200), None, "binary"),
     ("nul.txt", b"abc\x00def " * 20, None, "binary"),
+    ("bom_binary.txt", b"\xef\xbb\xbf" + bytes(range(256)) * 2, None, "not valid UTF-8"),
+    ("bom_nuls.txt", b"\xef\xbb\xbf" + bytes(300), None, "binary"),
+    ("bom16_odd.txt", b"\xff\xfe" + "שלום".encode("utf-16-le") + b"\x00", None, "not valid UTF-16"),
 ]
+TEXTS = {he(n) for n in range(1, 5)} | {ar(n) for n in range(1, 4)}
 
 
 @pytest.fixture
@@ -62,7 +77,7 @@ def test_each_bad_input_is_reported_and_the_rest_loads(bad_folder):
 def test_decoded_text_is_exact(bad_folder, name):
     corpus = load_corpus(bad_folder / name)
     text = corpus.docs[name.removesuffix(".txt")].text
-    assert text.replace("\r\n", "\n") in (HE, AR)
+    assert text.replace("\r\n", "\n") in TEXTS
 
 
 def test_strict_raises_on_bad_file(bad_folder):
@@ -101,12 +116,13 @@ def test_changed_file_is_flagged(tmp_path):
     assert "sha256_mismatch" in corpus.documents.set_index("file").loc[path.name, "flags"]
 
 
-def test_malformed_manifest_is_reported(tmp_path):
+def test_manifest_without_its_required_column_is_reported_once(tmp_path):
     (tmp_path / "a.txt").write_text(HE, encoding="utf-8")
-    (tmp_path / "SOURCES.csv").write_text("file,lang\na.txt,he\n", encoding="utf-8")
-    with pytest.warns(CorpusWarning, match="SOURCES.csv: missing column"):
+    (tmp_path / "SOURCES.csv").write_text("doc_id,lang\na,he\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"SOURCES.csv, line 1: missing column\(s\) file"):
         corpus = load_corpus(tmp_path)
     assert len(corpus.documents) == 1
+    assert corpus.problems["level"].tolist() == ["error", "warning"]  # the manifest, then "no usable SOURCES.csv"
 
 
 def test_missing_path_raises_clear_error(tmp_path):

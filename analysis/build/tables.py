@@ -1,7 +1,28 @@
-"""Claims → files: what ``python -m analysis claims`` and ``build`` write.
+"""Tables → files: what ``python -m analysis claims`` and ``build`` write.
 
-CSV (header :data:`CSV_COLUMNS`, floats without exponent noise, ``true``/``false``),
-JSON lines, or an aligned text table.
+``claims`` writes to stdout: CSV (header :data:`CSV_COLUMNS`, UTF-8 without a
+BOM, so it pipes cleanly), JSON lines, or an aligned text table.
+
+``build`` writes every table of :data:`TABLES` twice into its output folder:
+
+* ``NAME.csv``: UTF-8 **with a BOM** (``utf-8-sig``) so that Excel opens the
+  Hebrew and Arabic text correctly (pandas reads it as is; Python's ``csv``
+  needs ``encoding="utf-8-sig"``); ``\n`` line ends; missing values empty;
+  booleans ``true``/``false``; floats without exponent noise (whole floats
+  without a decimal point, others as Python's shortest ``repr``);
+* ``NAME.parquet``: the same rows with their dtypes, except that object
+  columns (a claim's ``value``: a number, or an ISO date for ``kind == "date"``)
+  are stored as the text the CSV holds.
+
+Rows are sorted by each table's key columns (stable, so ties keep the loading
+order). ``claims`` carries :data:`CSV_COLUMNS` first (``doc`` is the file name),
+then every other column of ``Corpus.claims`` in the frame's order (``doc_id``,
+``file``, ``article``, ``section``, ``sent_no``, ``sentence``, …).
+
+The tables are written into a temporary sibling of the output folder
+(``.NAME.building-…``) that replaces the old folder only once every file is
+written (:func:`staging_folder`, :func:`write_tables`, :func:`replace_folder`),
+so a failed build leaves the previous output as it was.
 """
 
 from __future__ import annotations
@@ -9,17 +30,24 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
+import shutil
+import tempfile
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
 import pandas as pd
 
 from ..claims.extract import CLAIM_COLUMNS
 from ..corpus.loader import load_corpus
 
-__all__ = ["CSV_COLUMNS", "claims_for_paths", "write_claims"]
+__all__ = [
+    "CSV_COLUMNS", "TABLES", "OutputError", "claims_columns", "claims_for_paths", "write_claims", "write_csv",
+    "staging_folder", "write_tables", "replace_folder",
+]
 
 #: Columns of ``python -m analysis claims --format csv`` (``doc`` is the file name).
 CSV_COLUMNS = ["doc"] + [c for c in CLAIM_COLUMNS if c != "sentence"]
@@ -54,7 +82,7 @@ def _csv_value(v) -> str:
     """
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
-    if isinstance(v, bool):
+    if isinstance(v, (bool, np.bool_)):
         return "true" if v else "false"
     if isinstance(v, float):
         return str(int(v)) if v.is_integer() and abs(v) < 1e16 else repr(v)
@@ -66,17 +94,135 @@ def _json_value(v):
     return None if isinstance(v, float) and math.isnan(v) else v
 
 
-def write_claims(df: pd.DataFrame, out: TextIO, fmt: str = "csv") -> None:
-    """Write claims as CSV (header :data:`CSV_COLUMNS`), JSON lines or an aligned table."""
-    table = df.reindex(columns=CSV_COLUMNS)
+def claims_columns(df: pd.DataFrame) -> list[str]:
+    """:data:`CSV_COLUMNS`, then every other column of ``df`` in its order (what ``build`` writes)."""
+    return CSV_COLUMNS + [c for c in df.columns if c not in CSV_COLUMNS]
+
+
+def write_csv(df: pd.DataFrame, out: TextIO, columns: list[str] | None = None) -> None:
+    """``df`` (or its ``columns``) as CSV: header, then cells as :func:`_csv_value` writes them."""
+    columns = list(df.columns) if columns is None else columns
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
+    for row in df.reindex(columns=columns).itertuples(index=False):
+        w.writerow([_csv_value(v) for v in row])
+
+
+def write_claims(df: pd.DataFrame, out: TextIO, fmt: str = "csv", columns: list[str] | None = None) -> None:
+    """Write claims as CSV (header :data:`CSV_COLUMNS`, or ``columns``), JSON lines or an aligned table."""
+    columns = CSV_COLUMNS if columns is None else columns
+    table = df.reindex(columns=columns)
     if fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(CSV_COLUMNS)
-        for row in table.itertuples(index=False):
-            w.writerow([_csv_value(v) for v in row])
+        write_csv(table, out)
     elif fmt == "json":
         for row in table.itertuples(index=False):
-            record = {c: _json_value(v) for c, v in zip(CSV_COLUMNS, row)}
+            record = {c: _json_value(v) for c, v in zip(columns, row)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
         out.write(table[TABLE_COLUMNS].map(_csv_value).to_string(index=False) + "\n")
+
+
+#: The tables ``build`` writes (each as NAME.csv and NAME.parquet) and the columns their rows are sorted by.
+TABLES: dict[str, list[str]] = {
+    "documents": ["doc_id"],
+    "segments": ["doc_id", "start", "end"],
+    "sentences": ["doc_id", "sent_no"],
+    "mentions": ["doc_id", "start", "end"],
+    "claims": ["doc_id", "start", "end"],
+    "skipped": ["file"],
+    "problems": [],  # in the order they were reported
+}
+#: Every file a build writes: only these may be in a folder that a build replaces.
+OUTPUT_FILES = frozenset(f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet"))
+
+
+class OutputError(ValueError):
+    """The output folder cannot receive a build; the message names it and says why."""
+
+
+def staging_folder(out: Path, corpus_path: Path) -> Path:
+    """Check that ``out`` can receive a build and make the empty temporary folder beside it to write into.
+
+    Raises :class:`OutputError` when ``out`` is a file, is or holds the corpus folder, holds files a build
+    did not write (they would be lost when it is replaced), or its parent cannot be written to.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder")
+    corpus = Path(corpus_path).resolve()
+    corpus = corpus if corpus.is_dir() else corpus.parent
+    target = out.resolve()
+    if target == corpus or target in corpus.parents:
+        raise OutputError(f"{out}: is (or holds) the corpus folder {corpus_path}; choose another output folder")
+    if out.is_dir():
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in OUTPUT_FILES)
+        if foreign:
+            more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+            raise OutputError(f"{out}: holds files a build does not write ({', '.join(foreign[:3])}{more}); "
+                              "a build replaces the whole folder, so choose a new or empty one")
+    blocker = next((a for a in out.parents if a.exists() and not a.is_dir()), None)
+    if blocker is not None:
+        raise OutputError(f"{out}: cannot write there: {blocker} is a file, not a folder")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write there: {exc.strerror or exc}") from None
+    mode = out.stat().st_mode if out.is_dir() else 0o777 & ~_umask()
+    os.chmod(staging, mode & 0o7777)  # mkdtemp makes it private; the output keeps the usual permissions
+    return staging
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns (a number or a date in one column) as the text the CSV holds."""
+    df = df.copy()
+    for c in df.columns:
+        if df[c].dtype == object:
+            df[c] = pd.array([_csv_value(v) for v in df[c]], dtype="str")
+    return df
+
+
+def write_tables(corpus, folder: Path) -> list[str]:
+    """Every table of :data:`TABLES` as NAME.csv (UTF-8 with BOM) and NAME.parquet in ``folder``; their names."""
+    written = []
+    for name, keys in TABLES.items():
+        df = getattr(corpus, name)
+        columns = list(df.columns)
+        if name == "claims":
+            df = df.copy()
+            df.insert(0, "doc", df["file"])
+            columns = claims_columns(df)
+        if keys:
+            df = df.sort_values(keys, kind="stable")
+        df = df.reindex(columns=columns).reset_index(drop=True)
+        with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+            write_csv(df, fh)
+        _write_parquet(df, folder / f"{name}.parquet")
+        written += [f"{name}.csv", f"{name}.parquet"]
+    return written
+
+
+def _write_parquet(df: pd.DataFrame, path: Path) -> None:
+    _for_parquet(df).to_parquet(path, index=False, engine="pyarrow")
+
+
+def replace_folder(staging: Path, out: Path) -> None:
+    """Put ``staging`` in the place of ``out`` (renames; the old folder is removed only once the new one is in)."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.rename(out, old)
+    try:
+        os.rename(staging, out)
+    except OSError:
+        if old is not None:
+            os.rename(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,30 +1,101 @@
-"""Files → documents: the source manifest, metadata and document flags.
+"""Files → documents: the source manifest, metadata, document flags and duplicates.
 
-``seeds/SOURCES.csv`` has one row per file (columns :data:`MANIFEST_COLUMNS`).
-``published`` is an ISO date or month; a page that holds several articles may
-list one date per article separated by ``;``. A file without a row still
-loads with inferred metadata and a warning; a row whose file is missing is an
-error naming it.
+``seeds/SOURCES.csv`` has one row per file (columns :data:`MANIFEST_COLUMNS`,
+in any order). Only ``file`` is required: a manifest without it is unusable
+(:class:`ManifestError`, naming the missing column); every other column may be
+absent (an old manifest without ``country`` still loads), and an unknown column
+is reported and ignored.
+
+``published`` is an ISO date, month or year; a page that holds several articles
+may list one date per article separated by ``;``. ``lang`` must be a language
+with a data folder (:func:`analysis.text.langdata.languages`); ``country`` is
+the outlet's country as an ISO 3166-1 alpha-2 code (``IL``, ``EG``, ``SA``,
+``AE`` …; lower case is accepted and upper-cased).
+
+A bad row (empty ``file``, a file or doc_id listed twice, a bad date, an
+unknown language, a bad country code, more fields than the header) is one
+problem: :func:`read_manifest` reports it with the manifest's path and the
+row's line number, and ignores that row alone; its file then loads as if it
+had no row. A file without a row still loads with inferred metadata and a
+warning; a row whose file is missing is an error naming it.
+
+Duplicates: :func:`text_key` tells exact copies (the same text once line
+ends, BOM and trailing white space are normalized); :func:`near_duplicates`
+finds near-identical copies (at least 90 % of each one's word 5-grams shared)
+without comparing every pair.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
+import math
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["MANIFEST_COLUMNS", "ManifestError", "Document", "read_manifest", "script_mixing"]
+import numpy as np
 
-MANIFEST_COLUMNS = ("doc_id", "file", "lang", "outlet", "authors", "published", "published_evidence", "sha256", "notes")
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+from ..text.langdata import languages
+
+__all__ = [
+    "MANIFEST_COLUMNS", "REQUIRED_COLUMNS", "COUNTRIES", "ManifestError", "Manifest", "RowProblem", "Document",
+    "read_manifest", "apply_manifest", "script_mixing", "text_key", "near_duplicates",
+]
+
+MANIFEST_COLUMNS = (
+    "doc_id", "file", "lang", "outlet", "authors", "published", "published_evidence", "sha256", "notes", "country",
+)
+#: Columns without which a manifest is unusable; every other column is optional.
+REQUIRED_COLUMNS = ("file",)
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+#: The officially assigned ISO 3166-1 alpha-2 country codes.
+COUNTRIES = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO
+FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE
+JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO
+MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW
+PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM
+TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+""".split())
 
 
 class ManifestError(ValueError):
-    """SOURCES.csv is malformed; the message names the file, row and problem."""
+    """SOURCES.csv is unusable as a whole; the message names the file, line (if any) and problem."""
 
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A manifest row that was ignored (or a header remark): its line, its ``file`` and a one-line message."""
+
+    line: int
+    file: str
+    message: str
+
+
+@dataclass
+class Manifest:
+    """The usable rows of a manifest, keyed by file name, and the problems met reading it."""
+
+    path: Path
+    rows: dict[str, dict[str, str]]
+    problems: list[RowProblem] = field(default_factory=list)
+    #: File name → line of its usable row.
+    lines: dict[str, int] = field(default_factory=dict)
+    #: File name → line of its ignored row, for files left without a usable row.
+    ignored: dict[str, int] = field(default_factory=dict)
+
+    def get(self, name: str) -> dict[str, str] | None:
+        return self.rows.get(name)
+
+    def __iter__(self):
+        return iter(self.rows)
 
 @dataclass
 class Document:
@@ -42,6 +113,7 @@ class Document:
     published: list[str] = field(default_factory=list)
     published_evidence: str = ""
     notes: str = ""
+    country: str = ""
     in_manifest: bool = False
     flags: list[str] = field(default_factory=list)
 
@@ -61,55 +133,131 @@ class Document:
         return document_html(self)
 
 
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def read_manifest(path: Path) -> Manifest:
+    """Read SOURCES.csv: usable rows keyed by file name, and one :class:`RowProblem` per ignored row.
 
-
-def read_manifest(path: Path) -> dict[str, dict[str, str]]:
-    """Rows of SOURCES.csv keyed by file name; :class:`ManifestError` if malformed."""
+    Raises :class:`ManifestError` only when the manifest is unusable as a whole
+    (unreadable, not UTF-8, not CSV, or a required column is missing).
+    """
+    path = Path(path)
     try:
-        with Path(path).open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise ManifestError(f"{path}: missing column(s) {', '.join(missing)}")
-            rows: dict[str, dict[str, str]] = {}
-            for n, row in enumerate(reader, start=2):
-                name = (row.get("file") or "").strip()
-                if not name:
-                    raise ManifestError(f"{path}, line {n}: empty 'file'")
-                if name in rows:
-                    raise ManifestError(f"{path}, line {n}: {name} is listed twice")
-                for date in _dates(row.get("published") or ""):
-                    if not _ISO.match(date):
-                        raise ManifestError(f"{path}, line {n}: published {date!r} is not an ISO date or month")
-                rows[name] = {k: (v or "").strip() for k, v in row.items() if k}
-            return rows
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return _parse_manifest(path, csv.reader(fh))
     except UnicodeDecodeError:
         raise ManifestError(f"{path}: not UTF-8") from None
+    except OSError as exc:
+        raise ManifestError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _parse_manifest(path: Path, reader) -> Manifest:
+    manifest = Manifest(path, {})
+    header: list[str] = []
+    known = languages()
+    first_line: dict[str, int] = {}  # file → line of the first row naming it
+    doc_ids: dict[str, int] = {}
+    try:
+        while not any(h.strip() for h in header):
+            fields = next(reader, None)
+            if fields is None:
+                raise ManifestError(f"{path}: empty; it needs a header line with at least the column(s) "
+                                    f"{', '.join(REQUIRED_COLUMNS)}")
+            header = [h.strip() for h in fields]
+        header_line = reader.line_num
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            raise ManifestError(f"{path}, line {header_line}: missing column(s) {', '.join(missing)} "
+                                f"(the header has: {', '.join(h for h in header if h) or 'nothing'})")
+        unknown = [h for h in header if h and h not in MANIFEST_COLUMNS]
+        if unknown:
+            manifest.problems.append(RowProblem(header_line, "", (
+                f"{path}, line {header_line}: unknown column(s) {', '.join(unknown)} ignored "
+                f"(known: {', '.join(MANIFEST_COLUMNS)})")))
+        while True:
+            line = reader.line_num + 1
+            fields = next(reader, None)
+            if fields is None:
+                break
+            if not any(f.strip() for f in fields):
+                continue  # a blank line, or a spreadsheet's row of empty cells
+            row = {h: (v or "").strip() for h, v in zip(header, fields) if h in MANIFEST_COLUMNS}
+            name = row.get("file", "")
+            issues = _row_issues(row, fields, header, known)
+            if not name:
+                issues.insert(0, "empty 'file'")
+            elif name in first_line:
+                issues.insert(0, f"{name} is listed twice (first on line {first_line[name]})")
+            doc_id = row.get("doc_id", "")
+            if doc_id and doc_id in doc_ids and not issues:
+                issues.append(f"doc_id {doc_id!r} is also on line {doc_ids[doc_id]}")
+            if name:
+                first_line.setdefault(name, line)
+            if issues:
+                manifest.problems.append(RowProblem(line, name, f"{path}, line {line}: {'; '.join(issues)}; row ignored"))
+                if name and name not in manifest.rows:
+                    manifest.ignored.setdefault(name, line)
+                continue
+            if doc_id:
+                doc_ids[doc_id] = line
+            row["country"] = row.get("country", "").upper()
+            manifest.rows[name], manifest.lines[name] = row, line
+            manifest.ignored.pop(name, None)
+    except csv.Error as exc:
+        raise ManifestError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
+    return manifest
+
+
+def _row_issues(row: dict[str, str], fields: list[str], header: list[str], known: tuple[str, ...]) -> list[str]:
+    issues = []
+    if len(fields) > len(header):
+        issues.append(f"{len(fields)} fields but the header has {len(header)} (an unquoted comma?)")
+    for date in _dates(row.get("published", "")):
+        if not _valid_date(date):
+            issues.append(f"published {date!r} is not an ISO date (YYYY-MM-DD), month (YYYY-MM) or year")
+    lang = row.get("lang", "")
+    if lang and lang not in known:
+        issues.append(f"lang {lang!r} has no language data (known: {', '.join(known)})")
+    country = row.get("country", "")
+    if country and country.upper() not in COUNTRIES:
+        issues.append(f"country {country!r} is not an ISO 3166-1 alpha-2 code (such as IL, EG, SA, AE)")
+    return issues
+
+
+def _valid_date(date: str) -> bool:
+    """An ISO date, month or year that exists.
+
+    >>> [_valid_date(d) for d in ("2025-02", "2024-02-29", "2025", "2025-13-45", "2025-02-30", "20/11/2023")]
+    [True, True, True, False, False, False]
+    """
+    m = _ISO.match(date)
+    if not m:
+        return False
+    year, month, day = (int(g) if g else 1 for g in m.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _dates(published: str) -> list[str]:
     return [d.strip() for d in published.split(";") if d.strip()]
 
 
-def apply_manifest(doc: Document, row: dict[str, str] | None) -> list[str]:
-    """Fill ``doc``'s metadata from its manifest row; return warnings."""
-    if row is None:
-        doc.flags.append("no_manifest_row")
-        return [f"{doc.file}: no row in SOURCES.csv; metadata inferred (lang={doc.lang or 'unknown'})"]
+def apply_manifest(doc: Document, row: dict[str, str]) -> list[str]:
+    """Fill ``doc``'s metadata from its (validated) manifest row; return warnings (without the file name)."""
     warnings = []
     doc.in_manifest = True
     doc.doc_id = row.get("doc_id") or doc.doc_id
     doc.outlet, doc.authors, doc.notes = row.get("outlet", ""), row.get("authors", ""), row.get("notes", "")
+    doc.country = row.get("country", "")
     doc.published = _dates(row.get("published", ""))
     doc.published_evidence = row.get("published_evidence", "")
     if row.get("lang") and doc.lang and row["lang"] != doc.lang:
-        warnings.append(f"{doc.file}: SOURCES.csv says lang={row['lang']}, the text reads as {doc.lang}; using {row['lang']}")
+        warnings.append(f"SOURCES.csv says lang={row['lang']}, the text reads as {doc.lang}; using {row['lang']}")
     doc.lang = row.get("lang") or doc.lang
     if row.get("sha256") and row["sha256"].lower() != doc.sha256:
         doc.flags.append("sha256_mismatch")
-        warnings.append(f"{doc.file}: sha256 differs from SOURCES.csv (the file changed since it was listed)")
+        warnings.append("sha256 differs from SOURCES.csv (the file changed since it was listed)")
     if len(set(doc.published)) > 1:
         doc.flags.append(f"several_dates({len(doc.published)})")
     return warnings
@@ -137,3 +285,89 @@ def script_mixing(text: str, lang_script: re.Pattern | None) -> list[str]:
         if script and script not in _COMMON_SCRIPTS and not word.isascii():
             found.setdefault(f"{script}:{word}", None)
     return list(found)
+
+
+def text_key(text: str) -> str:
+    """A digest of the text once line ends, a BOM and trailing white space are normalized.
+
+    Two files with the same key hold the same article (whatever their bytes or encoding).
+
+    >>> text_key("\\ufeffשלום  \\r\\nעולם\\r\\n\\r\\n") == text_key("שלום\\nעולם")
+    True
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    normalized = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return hashlib.sha256(normalized.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+#: Words per shingle, and the share of each document's shingles another must hold to be a near duplicate.
+SHINGLE_WORDS = 5
+NEAR_DUPLICATE_SHARE = 0.9
+_WORD = re.compile(r"[^\W_]+")
+
+
+#: Odd multipliers that mix a shingle's word hashes by position (arithmetic modulo 2**64).
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                 0xFF51AFD7ED558CCD], dtype=np.uint64)
+
+
+def _shingles(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the text's word ``size``-grams (case-folded, punctuation ignored).
+
+    Words are hashed with Python's ``hash`` (salted per process: compare only hashes made in one process;
+    which pairs :func:`near_duplicates` finds does not depend on the salt).
+    """
+    words = _WORD.findall(text.casefold())
+    ids = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
+    size = min(size, len(ids))  # a short text is one shingle
+    n = len(ids) - size + 1
+    grams = np.zeros(n if ids.size else 0, dtype=np.uint64)
+    for k in range(size):
+        grams += ids[k:k + n] * _MIX[k]
+    return np.unique(grams)
+
+
+def near_duplicates(texts: Mapping[str, str], share: float = NEAR_DUPLICATE_SHARE,
+                    stats: dict | None = None) -> dict[str, list[str]]:
+    """Names of the near-identical copies of each text: pairs that share at least ``share`` of *each*
+    one's word 5-grams (the same article under other headers or footers). Texts without one are left out.
+
+    Only candidate pairs are compared: each text's rarest shingles (its "prefix": the
+    ``n - floor(share * n) + 1`` shingles found in the fewest texts) are indexed, and two texts are compared
+    only when their prefixes meet, which every pair over the threshold does. Boilerplate shared by many texts
+    is common, so it is never in a prefix and never makes candidates. ``stats`` (a dict), if given, receives
+    the number of ``texts`` and of ``compared`` pairs.
+
+    >>> body = " ".join(f"word{i}" for i in range(200))
+    >>> near_duplicates({"a": "Site A\\n" + body, "b": body + "\\nSite B footer", "c": "another text entirely"})
+    {'a': ['b'], 'b': ['a']}
+    """
+    names = list(texts)
+    arrays = [_shingles(texts[n]) for n in names]
+    found: dict[str, list[str]] = defaultdict(list)
+    compared = 0
+    if len(names) > 1:
+        _, inverse, counts = np.unique(np.concatenate(arrays), return_inverse=True, return_counts=True)
+        dfs = np.split(counts[inverse], np.cumsum([a.size for a in arrays])[:-1])  # in how many texts
+        del inverse
+        index: dict[int, list[int]] = defaultdict(list)
+        for i, (a, df) in enumerate(zip(arrays, dfs)):
+            if not a.size:
+                continue
+            prefix = a[np.lexsort((a, df))[: a.size - math.floor(share * a.size) + 1]]
+            candidates: set[int] = set()
+            for token in prefix.tolist():
+                candidates.update(index[token])
+                index[token].append(i)
+            for j in sorted(candidates):
+                b = arrays[j]
+                big = max(a.size, b.size)
+                if min(a.size, b.size) < share * big:
+                    continue  # too different in length to share that much
+                compared += 1
+                if np.intersect1d(a, b, assume_unique=True).size >= share * big:
+                    found[names[i]].append(names[j])
+                    found[names[j]].append(names[i])
+    if stats is not None:
+        stats.update(texts=len(names), compared=compared)
+    return {n: sorted(found[n]) for n in names if n in found}

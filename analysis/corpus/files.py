@@ -5,11 +5,18 @@ legacy encodings named in the language data (cp1255, cp1256, …) are detected,
 decoded and reported with a warning naming the encoding. Empty, binary and
 undecodable files raise :class:`UnreadableFile` with the reason. Line endings
 are kept, so offsets index exactly the decoded text (without any BOM).
+
+A few stray NUL characters in otherwise readable text do not make a file
+binary: they are **kept in the text** (so offsets still index the decoded text
+exactly) and counted in :attr:`Decoded.nuls`, which the loader reports. A text
+is binary when its control characters (NUL included; tab, line and page breaks
+excluded) are more than 1 % of its characters (more than 2 in a short text).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +24,7 @@ from charset_normalizer import from_bytes
 
 from ..text.langdata import language, languages
 
-__all__ = ["Decoded", "UnreadableFile", "decode_bytes", "read_text_file"]
+__all__ = ["Decoded", "UnreadableFile", "decode_bytes", "read_bytes", "read_text_file"]
 
 #: Encodings that are read without a warning.
 QUIET_ENCODINGS = {"utf-8", "utf-8-sig"}
@@ -29,11 +36,12 @@ class UnreadableFile(ValueError):
 
 @dataclass(frozen=True)
 class Decoded:
-    """A decoded file: its text, the encoding used, and a warning if any."""
+    """A decoded file: its text, the encoding used, a warning if any, and how many NULs the text holds."""
 
     text: str
     encoding: str
     warning: str | None = None
+    nuls: int = 0
 
 
 def _legacy_encodings() -> list[str]:
@@ -52,9 +60,16 @@ def _script_share(text: str) -> float:
     return known / len(letters)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
-    return "\x00" in text or controls > max(2, len(text) // 100)
+    """More than 1 % control characters (NUL included; more than 2 in a short text).
+
+    >>> _looks_binary("שלום עולם " * 50 + "\\x00" * 3), _looks_binary("abc\\x00def " * 20)
+    (False, True)
+    """
+    return len(_CONTROLS.findall(text)) > max(2, len(text) // 100)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -76,13 +91,21 @@ def decode_bytes(data: bytes) -> Decoded:
     'cp1255'
     >>> decode_bytes(b"\\xef\\xbb\\xbfhi").text
     'hi'
+    >>> decode_bytes("שלום\\x00 עולם, מה שלומך היום?".encode()).nuls
+    1
     """
     if not data.strip():
         raise UnreadableFile("empty file")
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        try:
+            return _checked(data[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start + 3})") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _checked(data.decode("utf-16"), "utf-16")
+        try:
+            return _checked(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(f"starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})") from None
     if enc := _utf16_without_bom(data):
         try:
             return _checked(data.decode(enc), enc)
@@ -108,13 +131,17 @@ def _checked(text: str, encoding: str) -> Decoded:
     if not text.strip():
         raise UnreadableFile("empty file")
     warning = None if encoding in QUIET_ENCODINGS else f"decoded as {encoding} (not UTF-8)"
-    return Decoded(text, encoding, warning)
+    return Decoded(text, encoding, warning, text.count("\x00"))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``; :class:`UnreadableFile` if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
 
 
 def read_text_file(path: Path) -> Decoded:
     """Read and decode ``path``; :class:`UnreadableFile` names the problem."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    return decode_bytes(data)
+    return decode_bytes(read_bytes(path))

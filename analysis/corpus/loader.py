@@ -8,10 +8,23 @@ Tables (pandas DataFrames; the README's codebook documents every column):
 * ``mentions``: entity mentions;
 * ``claims``: every reported number (built on first use, see :mod:`analysis.claims`);
 * ``skipped``: every file not loaded, and why; ``problems``: every warning and error.
+
+Files are named the way the caller named the corpus: loading ``seeds`` reports
+``seeds/x.txt`` in every warning, error and ``problems.file``; ``documents.file``
+and ``skipped.file`` hold the name inside the folder (``x.txt``), the key the
+other tables and the manifest use.
+
+Duplicates: a file whose text is the same as an earlier one's (in sorted file
+order; same bytes, or the same text once line ends, BOM and trailing white
+space are normalized) is skipped with the reason ``duplicate of FILE``.
+Near-identical copies (at least 90 % of each one's word 5-grams shared) both
+load, each flagged ``near_duplicate(OTHER_FILE)``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,8 +33,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .documents import Document, ManifestError, apply_manifest, read_manifest, script_mixing, sha256_of
-from .files import UnreadableFile, read_text_file
+from .documents import (
+    Document, Manifest, ManifestError, apply_manifest, near_duplicates, read_manifest, script_mixing, text_key,
+)
+from .files import UnreadableFile, decode_bytes, read_bytes
 from .tables import frame
 from ..text.langdata import detect_language, language, languages
 from .mentions import find_mentions
@@ -36,7 +51,8 @@ MANIFEST_NAME = "SOURCES.csv"
 _NOT_ARTICLES = {MANIFEST_NAME.lower(), "readme.md", "license", "license.md"}
 
 DOCUMENT_COLUMNS = {
-    "doc_id": "str", "file": "str", "lang": "str", "outlet": "str", "authors": "str", "published": "str",
+    "doc_id": "str", "file": "str", "lang": "str", "outlet": "str", "authors": "str", "country": "str",
+    "published": "str",
     "published_evidence": "str", "n_chars": "int64", "n_articles": "int64", "encoding": "str",
     "sha256": "str", "in_manifest": "bool", "flags": "str", "notes": "str",
 }
@@ -126,10 +142,12 @@ def load_corpus(
 ) -> Corpus:
     """Load every article file under ``path`` (a folder or one file).
 
-    Bad files (empty, binary, undecodable) are listed in ``Corpus.skipped``
-    with the reason and a :class:`CorpusWarning`; the rest still load.
-    With ``strict=True`` any problem raises :class:`CorpusError` instead.
-    ``progress(i, n, file)`` is called before each file.
+    Bad files (empty, binary, undecodable, duplicates) are listed in
+    ``Corpus.skipped`` with the reason and a :class:`CorpusWarning`; the rest
+    still load. A bad row of ``SOURCES.csv`` is a warning naming its line, and
+    only that row is ignored. With ``strict=True`` any problem raises
+    :class:`CorpusError` instead. ``progress(i, n, file)`` is called before
+    each file is read and analysed.
     """
     root = Path(path)
     if not root.exists():
@@ -137,93 +155,148 @@ def load_corpus(
     problems: list[dict] = []
     skipped: list[dict] = []
 
-    def problem(file: str, level: str, message: str, fatal: bool = True) -> None:
+    def problem(where: Path, level: str, message: str, fatal: bool = True) -> None:
+        message = _one_line(message)
         if strict and fatal:
             raise CorpusError(message)
-        problems.append({"file": file, "level": level, "message": message})
+        problems.append({"file": str(where), "level": level, "message": message})
         warnings.warn(message, CorpusWarning, stacklevel=3)
 
+    def skip(p: Path, reason: str, message: str, level: str = "warning") -> None:
+        skipped.append({"file": p.name, "reason": reason})
+        problem(p, level, message)
+
     folder = root if root.is_dir() else root.parent
-    manifest: dict[str, dict[str, str]] | None = None
-    if (folder / MANIFEST_NAME).exists():
+    manifest_path = folder / MANIFEST_NAME
+    manifest: Manifest | None = None
+    if manifest_path.exists():
         try:
-            manifest = read_manifest(folder / MANIFEST_NAME)
+            manifest = read_manifest(manifest_path)
         except ManifestError as exc:
-            problem(MANIFEST_NAME, "error", f"{exc}; loading without it")
+            problem(manifest_path, "error", f"{exc}; loading without it")
+        else:
+            for p in manifest.problems:
+                if root.is_dir() or p.file == root.name:
+                    problem(manifest_path, "warning", p.message)
 
     files = _candidate_files(root)
     if manifest is None and root.is_dir() and files:
-        problem(MANIFEST_NAME, "warning", f"{folder}: no usable {MANIFEST_NAME}; metadata of every file is inferred",
+        problem(manifest_path, "warning", f"{folder}: no usable {MANIFEST_NAME}; metadata of every file is inferred",
                 fatal=False)
     docs: dict[str, Document] = {}
+    tables: dict[str, tuple[list, list, list, int]] = {}
+    seen_bytes: dict[str, str] = {}  # sha256 of the bytes → file
+    seen_text: dict[str, str] = {}  # text_key → file
     for i, p in enumerate(files):
         if progress:
             progress(i, len(files), p.name)
         try:
-            decoded = read_text_file(p)
+            data = read_bytes(p)
+            decoded = decode_bytes(data)
         except UnreadableFile as exc:
-            skipped.append({"file": p.name, "reason": str(exc)})
-            problem(p.name, "warning", f"{p}: skipped: {exc}")
+            skip(p, str(exc), f"{p}: skipped: {exc}")
+            continue
+        sha256, key = hashlib.sha256(data).hexdigest(), text_key(decoded.text)
+        first = seen_bytes.get(sha256) or seen_text.get(key)
+        if first is not None:
+            how = "same bytes" if sha256 in seen_bytes else "same text once line ends, BOM and trailing spaces are normalized"
+            skip(p, f"duplicate of {first}", f"{p}: skipped: duplicate of {folder / first} ({how})")
             continue
         doc = Document(
             doc_id=p.stem, file=p.name, path=p, text=decoded.text, lang=detect_language(decoded.text),
-            encoding=decoded.encoding, sha256=sha256_of(p),
+            encoding=decoded.encoding, sha256=sha256,
         )
         if decoded.warning:
             doc.flags.append(f"encoding({decoded.encoding})")
-            problem(p.name, "warning", f"{p}: {decoded.warning}")
-        if manifest is not None:
-            for message in apply_manifest(doc, manifest.get(p.name)):
-                problem(p.name, "warning", message)
+            problem(p, "warning", f"{p}: {decoded.warning}")
+        if decoded.nuls:
+            doc.flags.append(f"nul({decoded.nuls})")
+            problem(p, "warning", f"{p}: holds {decoded.nuls} NUL character(s); read as text, the NULs are kept "
+                                  "so offsets still index the file")
+        row = manifest.get(p.name) if manifest is not None else None
+        if row is not None:
+            for message in apply_manifest(doc, row):
+                problem(p, "warning", f"{p}: {message}")
         else:
             doc.flags.append("no_manifest_row")
+            if manifest is not None:
+                line = manifest.ignored.get(p.name)
+                why = (f"its row in {MANIFEST_NAME} (line {line}) was ignored" if line
+                       else f"no row in {MANIFEST_NAME}")
+                problem(p, "warning", f"{p}: {why}; metadata inferred (lang={doc.lang or 'unknown'})")
         if doc.lang not in languages():
-            doc.lang = doc.lang if doc.lang in languages() else None
+            doc.lang = None
         if doc.doc_id in docs:
-            skipped.append({"file": p.name, "reason": f"doc_id {doc.doc_id} already used by {docs[doc.doc_id].file}"})
-            problem(p.name, "error", f"{p}: doc_id {doc.doc_id} is used twice; skipped")
+            skip(p, f"doc_id {doc.doc_id} already used by {docs[doc.doc_id].file}",
+                 f"{p}: doc_id {doc.doc_id} is used twice (also by {folder / docs[doc.doc_id].file}); skipped",
+                 level="error")
             continue
+        seen_bytes[sha256], seen_text[key] = p.name, p.name
         docs[doc.doc_id] = doc
+        tables[doc.doc_id] = _analyse(doc)
     if root.is_dir():
         present = {p.name for p in files}
-        for name in sorted(set(manifest or {}) - present):
-            skipped.append({"file": name, "reason": f"listed in {MANIFEST_NAME} but the file is missing"})
-            problem(name, "error", f"{folder / MANIFEST_NAME}: lists {name}, but {folder / name} does not exist")
+        for name in sorted(set(manifest or ()) - present):
+            skip(folder / name, f"listed in {MANIFEST_NAME} but the file is missing",
+                 f"{manifest_path}, line {manifest.lines[name]}: lists {name}, "
+                 f"but {folder / name} does not exist", level="error")
 
-    return _build(root, docs, skipped, problems)
+    copies = near_duplicates({doc.file: doc.text for doc in docs.values()})
+    for doc in docs.values():
+        doc.flags += [f"near_duplicate({other})" for other in copies.get(doc.file, [])]
+    return _build(root, docs, tables, skipped, problems)
 
 
-def _build(root: Path, docs: dict[str, Document], skipped: list[dict], problems: list[dict]) -> Corpus:
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _one_line(message: str) -> str:
+    """Control characters (line breaks included) escaped, so every problem is one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+
+
+def _analyse(doc: Document) -> tuple[list, list, list, int]:
+    """Segments, sentences and mentions of one document (rows), and its number of articles; adds its flags."""
+    seg_rows, sent_rows, mention_rows = [], [], []
+    segments = segment_document(doc.text, doc.lang)
+    n_articles = 1 + max((s.article for s in segments), default=0)
+    if n_articles > 1:
+        doc.flags.append(f"several_articles({n_articles})")
+    mixing = script_mixing(doc.text, language(doc.lang).script if doc.lang else None)
+    if mixing:
+        doc.flags.append(f"script_mixing({', '.join(mixing[:3])})")
+    norm = normalize(doc.text)
+    sent_spans = []
+    for seg in segments:
+        seg_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
+                         "start": seg.start, "end": seg.end, "published": doc.published_for(seg.article)})
+        for s in split_sentences(doc.text, seg.start, seg.end, doc.lang):
+            sent_no = len(sent_spans)
+            sent_spans.append((s.start, s.end, seg.article, seg.section, sent_no))
+            a, b = norm.to_normalized(s.start, s.end)
+            sent_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
+                              "sent_no": sent_no, "start": s.start, "end": s.end,
+                              "text": doc.text[s.start:s.end], "topics": topics_of(norm.text[a:b], doc.lang)})
+    index = SentenceIndex(sent_spans)
+    for m in find_mentions(doc.text, doc.lang, norm):
+        article, section, sent_no = index.at(m.start)
+        mention_rows.append({"doc_id": doc.doc_id, "article": article, "section": section, "sent_no": sent_no,
+                             "start": m.start, "end": m.end, "surface": m.surface, "entity": m.entity,
+                             "type": m.type})
+    return seg_rows, sent_rows, mention_rows, n_articles
+
+
+def _build(root: Path, docs: dict[str, Document], tables: dict[str, tuple[list, list, list, int]],
+           skipped: list[dict], problems: list[dict]) -> Corpus:
     seg_rows, sent_rows, mention_rows, doc_rows = [], [], [], []
     for doc in docs.values():
-        segments = segment_document(doc.text, doc.lang)
-        n_articles = 1 + max((s.article for s in segments), default=0)
-        if n_articles > 1:
-            doc.flags.append(f"several_articles({n_articles})")
-        mixing = script_mixing(doc.text, language(doc.lang).script if doc.lang else None)
-        if mixing:
-            doc.flags.append(f"script_mixing({', '.join(mixing[:3])})")
-        norm = normalize(doc.text)
-        sent_spans = []
-        for seg in segments:
-            seg_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
-                             "start": seg.start, "end": seg.end, "published": doc.published_for(seg.article)})
-            for s in split_sentences(doc.text, seg.start, seg.end, doc.lang):
-                sent_no = len(sent_spans)
-                sent_spans.append((s.start, s.end, seg.article, seg.section, sent_no))
-                a, b = norm.to_normalized(s.start, s.end)
-                sent_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
-                                  "sent_no": sent_no, "start": s.start, "end": s.end,
-                                  "text": doc.text[s.start:s.end], "topics": topics_of(norm.text[a:b], doc.lang)})
-        index = SentenceIndex(sent_spans)
-        for m in find_mentions(doc.text, doc.lang, norm):
-            article, section, sent_no = index.at(m.start)
-            mention_rows.append({"doc_id": doc.doc_id, "article": article, "section": section, "sent_no": sent_no,
-                                 "start": m.start, "end": m.end, "surface": m.surface, "entity": m.entity,
-                                 "type": m.type})
+        segs, sents, mentions, n_articles = tables[doc.doc_id]
+        seg_rows += segs
+        sent_rows += sents
+        mention_rows += mentions
         doc_rows.append({
             "doc_id": doc.doc_id, "file": doc.file, "lang": doc.lang or "", "outlet": doc.outlet,
-            "authors": doc.authors, "published": " ; ".join(doc.published),
+            "authors": doc.authors, "country": doc.country, "published": " ; ".join(doc.published),
             "published_evidence": doc.published_evidence, "n_chars": len(doc.text), "n_articles": n_articles,
             "encoding": doc.encoding, "sha256": doc.sha256, "in_manifest": doc.in_manifest,
             "flags": "; ".join(doc.flags), "notes": doc.notes,
