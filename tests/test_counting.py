@@ -139,3 +139,27 @@ def test_numbers_in_comments_stay_but_are_outside_the_analysis(page):
     comment = claims[claims["value"] == 500]
     assert len(comment) == 1 and not comment["in_analysis"].iloc[0]
     assert 500 not in counted(claims)["value"].tolist()
+
+
+def _claims_of(folder):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(folder)
+    return corpus, corpus.claims.reset_index(drop=True)
+
+
+def test_a_file_copied_under_a_second_name_adds_no_claim(tmp_path):
+    a = "Nvidia תשקיע 500 מיליון דולר במרכז פיתוח חדש בחיפה, שיעסיק 1,200 עובדים.\n"
+    b = "أعلن صندوق الاستثمارات العامة ضخ 15 مليار ريال سعودي في مراكز البيانات خلال عامين.\n"
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+        (folder / "a.txt").write_text(a, encoding="utf-8")
+        (folder / "b.txt").write_text(b, encoding="utf-8")
+    (two / "a_copy.txt").write_text(a, encoding="utf-8")  # the same bytes
+    (two / "b_saved_again.txt").write_bytes(b.replace("\n", "\r\n").encode("utf-8-sig"))  # the same text
+    _, without = _claims_of(one)
+    corpus, with_copies = _claims_of(two)
+    assert len(without) == 4
+    assert with_copies.equals(without)
+    assert set(corpus.skipped["reason"]) == {"duplicate of a.txt", "duplicate of b.txt"}
