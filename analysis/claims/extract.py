@@ -100,7 +100,7 @@ class _Cues:
 
     #: cue categories matched with every attached prefix, and those that are verbs (conjunctions only)
     WORDS = ("metrics", "before_source", "periods", "clause_breaks", "months")
-    VERBS = ("speech", "change_verbs")
+    VERBS = ("speech", "change_verbs", "range_cues")
 
     def __init__(self, lang: str):
         lang_data = language(lang)
@@ -121,6 +121,7 @@ class _Cues:
             "months": [(w, str(n)) for n, words in months.items() for w in words],
             "speech": [(w, "speech") for w in att.get("speech", [])],
             "change_verbs": [(w, "verb") for w in ch.get("verbs", [])],
+            "range_cues": [(w, "range") for w in ch.get("range_cues", [])],
         }
         spec = lang_data.load("language")
         self.clause_marks = _alternation(spec.get("clause_marks")) or _DEFAULT_CLAUSE
@@ -409,17 +410,18 @@ def _changes(norm: Normalized, ctx: _Sentence, cues: _Scan | None) -> dict[int, 
 
     Rule ``change_from_to``: "from X to Y" is a change of two values (roles ``before`` and
     ``after``) when a verb or noun of change stands in the sentence (רفعت تقييمها من 20 إلى 35), or
-    when its "to" word says so by itself (Hebrew מ-X ל-Y, where a range would say עד or בין);
-    otherwise it is a range (تتراوح من 20 إلى 35).
+    when its "to" word says so by itself (Hebrew מ-X ל-Y, where a range would say עד or בין) and
+    no range cue says otherwise (נעות מ-1.5 ל-2); otherwise it is a range (تتراوح من 20 إلى 35).
     """
     if not cues:
         return {}
     verb = bool(cues.find("change_verbs", ctx.ns, ctx.ne))
+    ranging = bool(cues.find("range_cues", ctx.ns, ctx.ne))
     qs = ctx.quantities
     roles: dict[int, str] = {}
     t = norm.text
     for q in qs:
-        if q.parts and q.connector == "from_to" and (verb or _change_to(norm, q, cues.lexicon)):
+        if q.parts and q.connector == "from_to" and (verb or (not ranging and _change_to(norm, q, cues.lexicon))):
             roles[id(q)] = "range"
     if not verb:
         return roles

@@ -231,6 +231,10 @@ class _Rules:
         # a fraction followed by "of" and/or a definite noun is a share of a whole: חצי מהעובדים, ربع السوق
         self.share_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]+|-)?(?:{art})?|(?:{art}))\w") if g.article else None
         # "one" + "of" (as a word or attached: אחת מחברות, אחד מ-, واحدة من) or + a definite noun (אחד המייסדים)
+        nq_spec = spec.get("not_quantities") or {}
+        not_after = trie_pattern(norm(nq_spec.get("not_share_after_fraction")))
+        self.share_construct_re = re.compile(rf"[ \t]+(?!(?:{not_after})(?!\w))(?:\w\w|[a-z])") \
+            if spec.get("fraction_construct_share") else None
         self.one_of_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]|-|\w)|(?:{art})\w\w)")
         self.line_head_re = re.compile(r"[ \t\u2022*\u00b7-]*\Z")
 
@@ -320,10 +324,13 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
         q.kind, q.unit, q.weak, q.has_unit = num.kind, num.unit, num.weak, True
         if num.kind == "money":
             q.candidates = r.shared.get(t[num.start:num.end].split()[0], ())
-        if r.dual_adjective and num.value == 2 and not num.prefix and num.kind == "duration":
-            j = num.start - 1
-            if j > 0 and t[j] == " " and t[j - 1].isalpha() and _ends_with(t, num.start, r.dual_adjective):
-                return None  # משתמשים שבועיים: "weekly users"
+        # rule dual_is_adjective: a bare dual right after a plural is an adjective: משתמשים שבועיים,
+        # המשתמשים הפעילים השבועיים = "weekly users" (the article alone may be attached)
+        if r.dual_adjective and num.value == 2 and num.kind == "duration" and (
+                not num.prefix or (num.article and len(r.g.split(num.prefix)[0]) == 1)):
+            j = num.pstart - 1
+            if j > 0 and t[j] == " " and t[j - 1].isalpha() and _ends_with(t, num.pstart, r.dual_adjective):
+                return None
         return q
     if num.ordinal:
         q.kind = "ordinal"
@@ -419,8 +426,11 @@ def _fraction_of_whole(r: _Rules, t: str, q: _Q) -> None:
 
     "חצי מהעובדים", "רבע מהשוק", "نصف الموظفين", "ثلث الإيرادات" → 50, 25, 50, 33.3 percent;
     "half a billion" and "half a year" never get here (a scale or a unit follows the fraction).
+    Where the language data says so (``fraction_construct_share``), a fraction in construct with
+    any noun is a share too: "ربع أسهم البنك", "ثلث إيرادات stc" (but not "نصف نهائي").
     """
-    if r.share_re is not None and r.share_re.match(t, q.end):
+    construct = r.share_construct_re is not None and r.share_construct_re.match(t, q.end)
+    if (r.share_re is not None and r.share_re.match(t, q.end)) or construct:
         q.kind, q.unit, q.value, q.has_unit = "percent", "percent", q.value * 100, True
         q.rules += ("fraction_of_whole",)
 
@@ -627,7 +637,7 @@ def _drop(r: _Rules, t: str, q: _Q) -> bool:
             word = t[num.start:num.end]
             if word in r.alone:
                 return True
-            if word in r.one_of and r.one_of_re.match(t, num.end):
+            if word in r.one_of and q.start == num.start and r.one_of_re.match(t, num.end):
                 return True
     elif num.plain and q.kind == "number" and num.value < 100:
         # a list enumerator: "1." alone at the head of a line
