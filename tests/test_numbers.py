@@ -27,6 +27,22 @@ DIGITS = [
     ("he", "המדד עלה .77 נקודות", ".77", dict(value=0.77)),
     ("ar", "تضاعف ١e١٠ مرة", "١e١٠", dict(value=1e10)),
     ("he", "מספר 0033", "0033", dict(value=33)),
+    # a dot groups thousands where the grouping proves it; spaces (NBSP, thin) group digits too
+    ("ar", "بلغ صافي الدين 1.200.000 دينار أردني", "1.200.000 دينار أردني", dict(value=1.2e6, kind="money")),
+    ("ar", "استثمرت 750.000 دولار", "750.000 دولار", dict(value=750000, unit=USD)),
+    ("he", "מחיר של 1.500 דולר", "1.500 דולר", dict(value=1.5, unit=USD)),
+    ("he", "החברה גייסה 1\u00a0200\u00a0000 דולר", "1\u00a0200\u00a0000 דולר", dict(value=1.2e6, unit=USD)),
+    ("ar", "تجاوز عدد المستخدمين 12 500 000 مستخدم", "12 500 000 مستخدم", dict(value=12.5e6, unit="users")),
+    ("he", "ב-2023 120 מיליון דולר", "120 מיליון דולר", dict(value=1.2e8, unit=USD)),
+    # the Egyptian decimal letter: 12ر5 (typed order; it shows as 5ر12 right to left)
+    ("ar", "نما الناتج بنسبة 4ر2 في المئة", "4ر2 في المئة", dict(value=4.2, unit="percent")),
+    ("ar", "بلغت الاستثمارات 12ر5 مليار جنيه مصري", "12ر5 مليار جنيه مصري", dict(value=12.5e9, unit="EGP")),
+    # digits glued to the words around them
+    ("he", "הפסד של 5מיליארד דולר", "5מיליארד דולר", dict(value=5e9, unit=USD)),
+    ("ar", "خسائر بقيمة 5مليارات دولار", "5مليارات دولار", dict(value=5e9, unit=USD)),
+    ("ar", "استحواذ بـ5مليار دولار", "5مليار دولار", dict(value=5e9, unit=USD)),
+    ("ar", "نحو5 ملايين مستخدم", "5 ملايين مستخدم", dict(value=5e6, unit="users", approx=True)),
+    ("he", "הגיעה ל5 מיליון משתמשים", "5 מיליון משתמשים", dict(value=5e6, unit="users")),
 ]
 
 WORDS = [
@@ -61,7 +77,7 @@ WORDS = [
     ("ar", "واحد ونصف", "واحد ونصف", dict(value=1.5)),
     ("ar", "سبعة عشر ألفا", "سبعة عشر ألفا", dict(value=17000)),
     ("ar", "عشرين مليونا", "عشرين مليونا", dict(value=2e7)),
-    ("ar", "نصف الموظفين", "نصف", dict(value=0.5, kind="number")),
+    ("ar", "نصف الموظفين", "نصف", dict(value=50, kind="percent", unit="percent")),  # a share of a whole
 ]
 
 SCALES = [
@@ -72,6 +88,12 @@ SCALES = [
     ("ar", "6 مليارات دولار", "6 مليارات دولار", dict(value=6e9, unit=USD)),
     ("ar", "100 مليون مستخدم", "100 مليون مستخدم", dict(value=1e8, unit="users", kind="count")),
     ("ar", "إلى مليار دولار", "مليار دولار", dict(value=1e9, unit=USD)),
+    # defective spellings of the scale words (מליון, מליארד, טרליון) beside the plene ones
+    ("he", "הפסד של 5 מליארד דולר", "5 מליארד דולר", dict(value=5e9, unit=USD)),
+    ("he", "3 מליון משתמשים", "3 מליון משתמשים", dict(value=3e6, unit="users")),
+    ("he", "שווי של חצי טרליון דולר", "חצי טרליון דולר", dict(value=5e11, unit=USD)),
+    ("he", "עשרות מליוני משתמשים", "עשרות מליוני משתמשים", dict(value=2e7, value_max=9e7, unit="users")),
+    ("he", "מליארדי דולרים", "מליארדי דולרים", dict(value=2e9, value_max=9e9, unit=USD)),
 ]
 
 CURRENCIES = [
@@ -196,6 +218,21 @@ DURATIONS = [
     ("he", "לפני שנתיים וחצי", "שנתיים וחצי", dict(value=2.5, unit="years")),
     ("he", "בעוד שבועיים", "שבועיים", dict(value=2, unit="weeks")),
     ("ar", "في السنوات الست الماضية", "سنوات الست", dict(value=6, unit="years")),
+    # decades and centuries count in years; عقد is also "contract": see NONE
+    ("he", "לפני שלושה עשורים", "שלושה עשורים", dict(value=30, unit="years", kind="duration")),
+    ("he", "השקעה שתחזיר את עצמה בתוך כעשור", "עשור", dict(value=10, unit="years", approx=True)),
+    ("he", "המיזם פועל כבר עשור וחצי", "עשור וחצי", dict(value=15, unit="years")),
+    ("he", "תוך 2-3 עשורים", "2-3 עשורים", dict(value=20, value_max=30, unit="years")),
+    ("ar", "على مدى ثلاثة عقود", "ثلاثة عقود", dict(value=30, unit="years", kind="duration")),
+    ("ar", "تطور القطاع خلال عقدين", "عقدين", dict(value=20, unit="years", kind="duration")),
+    ("ar", "نمت السوق خلال العقدين الماضيين", "عقدين", dict(value=20, unit="years")),
+    ("ar", "استمرت الشراكة عقدين من الزمن", "عقدين", dict(value=20, unit="years")),
+    ("ar", "منذ خمسة قرون", "خمسة قرون", dict(value=500, unit="years")),
+    ("he", "מספר הסבבים ירד לשפל של עשור", "עשור", dict(value=10, unit="years")),
+    ("he", "השקל בשיא של מזה עשורים", "עשורים", dict(value=20, value_max=90, unit="years", approx=True)),
+    ("ar", "تمتد الشراكة لربع قرن", "ربع قرن", dict(value=25, unit="years", kind="duration")),
+    ("ar", "يحتفل البنك بمرور قرن على تأسيسه", "قرن", dict(value=100, unit="years")),
+    ("ar", "وقعت الشركة عقدا مدته عقد كامل", "عقد", dict(value=10, unit="years")),
 ]
 
 DATES = [
@@ -233,6 +270,15 @@ COUNTS = [
     ("ar", "إلى شخصين فقط", "شخصين", dict(value=2, unit="people", kind="count")),
     ("ar", "عدد الأشخاص الـ 11 في فريق", "أشخاص الـ 11", dict(value=11, unit="people")),
     ("ar", "التعليقات 0", "تعليقات 0", dict(value=0, unit="comments")),
+    # Arabic duals of nouns the data does not list: the dual ending says two
+    ("ar", "أبرمت المجموعة صفقتين هذا العام", "صفقتين", dict(value=2, kind="count")),
+    ("ar", "استحوذت على شركتين", "شركتين", dict(value=2, unit="companies", kind="count")),
+    ("ar", "وقعت الحكومة اتفاقيتين مع المصرف", "اتفاقيتين", dict(value=2, unit="count", kind="count")),
+    ("ar", "أجرت دورتين تدريبيتين واسعتي النطاق", "دورتين تدريبيتين", dict(value=2, unit="training_runs")),
+    ("ar", "استقال موظفا الشركة", "موظفا", dict(value=2, unit="employees", kind="count")),
+    ("ar", "افتتحت الشركة مكتبين في دبي", "مكتبين", dict(value=2, unit="count", kind="count")),
+    ("ar", "ألمح ألتمان إلى اتجاهين للخطة", "اتجاهين", dict(value=2, unit="directions")),
+    ("ar", "عيّنت الشركة موظفين اثنين", "موظفين اثنين", dict(value=2, unit="employees")),
 ]
 
 MULTIPLIERS = [
@@ -322,6 +368,11 @@ NONE = [
     ("he", "משתמשים שבועיים ודוחות שנתיים"),
     ("ar", "في الأسبوع الماضي والعام المقبل"),
     ("he", "השנה, בשנה שעברה ובחודש הבא"),
+    ("ar", "خلال عقد"),
+    ("ar", "وقعت الشركة عقدين مع الحكومة"),
+    ("ar", "منتج غني بالبروتين وروتين العمل وقال الرئيس بوتين"),
+    ("ar", "حققت الشركة نموا كبيرا العام الماضي وقال أيضا الرئيس التنفيذي"),
+    ("ar", "العمال في باكستان وهولندا"),
 ]
 
 
@@ -365,7 +416,9 @@ def open_seed(name: str) -> str:
 
 
 @pytest.mark.parametrize("text,value", [("1,234", 1234), ("1,234.5", 1234.5), ("1.234,5", 1234.5), ("4,8", 4.8),
-                                        ("5,00", 5), ("0,234", 0.234), ("1.5", 1.5), ("100,000,000", 1e8)])
+                                        ("5,00", 5), ("0,234", 0.234), ("1.5", 1.5), ("100,000,000", 1e8),
+                                        ("1.200.000", 1.2e6), ("750.000", 750000), ("1.500", 1.5), ("2.5", 2.5),
+                                        ("0.000", 0)])
 def test_parse_digits(text, value):
     assert parse_digits(text) == value
 
@@ -377,6 +430,11 @@ def test_parse_digits_rejects_malformed(text):
 
 def test_a_score_or_a_phone_number_is_not_a_range():
     assert [q.value_max for q in find_quantities("ניצחון 3-2 בטלפון 03-1234567", "he")] == [None] * 4
+
+
+def test_an_adjective_agreeing_with_a_dual_is_not_another_dual():
+    found = find_quantities("خلال الساعتين الماضيتين أبرمت صفقتين كبيرتين", "ar")
+    assert [(q.text, q.value, q.unit) for q in found] == [("ساعتين", 2, "hours"), ("صفقتين", 2, "deals")]
 
 
 def test_find_numbers_reads_numbers_inside_quantities():

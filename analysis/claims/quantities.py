@@ -118,9 +118,11 @@ class _Rules:
                 unit, factor = _PERCENT_UNITS[key]
                 for w in norm(ws):
                     after.setdefault(w, ("percent", unit, factor))
-        for unit, d in (spec.get("durations") or {}).items():
+        for name, d in (spec.get("durations") or {}).items():
+            # an entry may count in another entry's unit, `factor` of it each (עשורים = ×10 years)
+            unit, factor = d.get("unit", name), float(d.get("factor", 1))
             for w in norm((d.get("singular") or []) + (d.get("plural") or [])):
-                after.setdefault(w, ("duration", unit, 1.0))
+                after.setdefault(w, ("duration", unit, factor))
         for w in norm((spec.get("multipliers") or {}).get("after")):
             after.setdefault(w, ("multiplier", "multiplier", 1.0))
         self.after = after
@@ -140,9 +142,11 @@ class _Rules:
             if article and durations else None
         # a noun with the article before a number with the article: "الأشخاص الـ 11", "السنوات الست"
         noun_units: dict[str, tuple[str, str]] = {w: ("count", u) for w, u in counted.items()}
-        for unit, d in (spec.get("durations") or {}).items():
+        for name, d in (spec.get("durations") or {}).items():
+            if float(d.get("factor", 1)) != 1:
+                continue  # العقود الثلاثة is also "the three contracts"; and the noun before has no factor here
             for w in norm(d.get("plural")):
-                noun_units.setdefault(w, ("duration", unit))
+                noun_units.setdefault(w, ("duration", name))
         self.noun_units = noun_units
         self.noun_last = _last_chars(noun_units)
         of = "|".join(map(re.escape, norm(spec.get("counted_of")))) or r"(?!x)x"
@@ -628,7 +632,7 @@ def _drop(r: _Rules, t: str, q: _Q) -> bool:
         for m in r.phrase_re.finditer(t, lo, min(len(t), num.end + 24)):
             if m.start() < num.end and m.end() > num.pstart:
                 return True
-        if num.words == 1 and q.kind == "number" and any(
+        if num.words == 1 and q.kind == "number" and not num.fraction and any(
                 x[0] == "ordinal" for x in r.g.lexicon.get(t[num.start:num.end], ())):
             return True  # סבב שני: "second" after a noun; a cardinal construct has a noun after it
         if num.words == 1 and num.value == 1 and num.article and q.kind == "number":

@@ -15,13 +15,17 @@ and by deleted characters, never by insertions:
   sign and the Hebrew maqaf become ``-``; ``״`` and curly double quotes become
   ``"``, ``׳`` and curly single quotes become ``'``.
 * Arabic alef variants (``أ إ آ ٱ``) become ``ا`` and alef maqsura ``ى`` becomes
-  ``ي``; Latin letters are lower-cased.
+  ``ي``; the Persian and Urdu letters ``ی ې`` become ``ي``, ``ک`` becomes ``ك`` and
+  ``ە ۀ ھ`` become ``ه`` (``ؤ ئ`` stay: they are words' own letters, and ``گ ګ`` have no
+  Arabic counterpart); Latin letters are lower-cased.
 
 >>> n = normalize("בـ\u200f٥٫٥ مليار")
 >>> n.text
 'ב5.5 مليار'
 >>> n.to_original(1, 4)
 (3, 6)
+>>> normalize("یک میلیارد ڈالر، ھزار").text  # Persian and Urdu letters in Arabic text
+'يك ميليارد ڈالر، هزار'
 """
 
 from __future__ import annotations
@@ -53,6 +57,11 @@ _REPLACE = {
     "\u05f3": "'", "\u2018": "'", "\u2019": "'",
     "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
     "\u0649": "\u064a",
+    # Persian and Urdu letters typed in Arabic text: yeh (ی, ې) → ي, keheh (ک) → ك, ae (ە),
+    # heh with yeh above (ۀ, one character: kept one-to-one) and heh doachashmee (ھ) → ه.
+    # گ and ګ have no Arabic letter and are left alone.
+    "\u06cc": "\u064a", "\u06d0": "\u064a", "\u06a9": "\u0643",
+    "\u06d5": "\u0647", "\u06c0": "\u0647", "\u06be": "\u0647",
     **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
 }
 def _chars(ranges: str) -> list[str]:
