@@ -58,7 +58,8 @@ CLAIMS = [
     ("definite_duration", "he", "2025-11-11", "", "בשלוש השנים הקרובות תשקיע החברה 2 מיליארד דולר.",
      [("שלוש השנים", 3, N, "years", "duration", "", False), ("2 מיליארד דולר", 2e9, N, "USD", "money", "", False)]),
     ("change_to_word", "he", "2025-11-11", "", "מחיר המניה מ-40 ל-55 דולר בתוך שבוע.",
-     [("40", 40, N, "USD", "money", "before", False), ("55 דולר", 55, N, "USD", "money", "after", False)]),
+     [("40", 40, N, "USD", "money", "before", False), ("55 דולר", 55, N, "USD", "money", "after", False),
+      ("שבוע", 1, N, "weeks", "duration", "", False)]),  # a singular unit after a time preposition
     ("range_not_change", "he", "2025-11-11", "", "השווי מוערך במ-20 עד 35 מיליארד דולר.",
      [("20 עד 35 מיליארד דולר", 2e10, 3.5e10, "USD", "money", "", False)]),
     ("unit_word_is_verb", "he", "2025-04-02", "", "המנכ\"ל שקל לפרוש, ובסוף קיבל העלאה בשקל אחד למניה.",

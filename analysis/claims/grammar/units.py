@@ -135,6 +135,13 @@ def factor_unit(g: Grammar, t: str, st: State, r: tuple, tok_end: int, c2: bool)
     return TAKE
 
 
+def _number_follows(t: str, end: int) -> bool:
+    j = end
+    while j < len(t) and t[j] in " \t":
+        j += 1
+    return j < len(t) and t[j].isdigit()
+
+
 @rule
 def time_context(g: Grammar, t: str, st: State, ctx: str) -> bool:
     """A time context, from the unit's ``durations`` entry: right after one of a list of words
@@ -149,9 +156,13 @@ def time_context(g: Grammar, t: str, st: State, ctx: str) -> bool:
     [('مليار', 1000000000.0, ('scale',))]
     >>> explain("במשך עשור כמעט לא גייסה החברה הון", "he")
     [('עשור', 10.0, ('time_context', 'unit_word'))]
+    >>> explain("طوال عام 2024", "ar")  # عام is the year's cue: weak, without time_context
+    [('عام', 1.0, ('unit_word',)), ('2024', 2024.0, ('digits',))]
     """
     after_re, before_re = g.contexts[ctx]
     ps = st.num.pstart
+    if _number_follows(t, st.end):
+        return False  # طوال عام 2024: the unit word is the year's cue, not a year
     if after_re is not None and after_re.search(t, max(0, ps - 40), ps) \
             or before_re is not None and before_re.match(t, st.end):
         st.rules.append("time_context")
