@@ -24,7 +24,7 @@ DIGITS = [
     ("ar", "عدد السكان ١،٢٣٤،٥٦٧", "١،٢٣٤،٥٦٧", dict(value=1234567, kind="number")),
     ("ar", "وزنه ٤,٨ كيلو", "٤,٨", dict(value=4.8)),
     ("ar", "الرقم 26،013,94", "26،013,94", dict(value=26013.94)),
-    ("he", "המדד עלה .77 נקודות", ".77", dict(value=0.77)),
+    ("he", "המדד עלה .77 נקודות", ".77 נקודות", dict(value=0.77, unit="points", kind="other")),
     ("ar", "تضاعف ١e١٠ مرة", "١e١٠", dict(value=1e10)),
     ("he", "מספר 0033", "0033", dict(value=33)),
     # a dot groups thousands where the grouping proves it; spaces (NBSP, thin) group digits too

@@ -129,14 +129,21 @@ class _Rules:
         self.after_re = re.compile(_unit_alt(after, r"[ \t]*"))
         counted: dict[str, str] = {}
         counted_before: dict[str, str] = {}
+        articles = sorted(g.article, key=len)[:1]
         for unit, d in (spec.get("counted") or {}).items():
             for w in norm(d.get("forms")):
                 counted.setdefault(w, unit)
+                head, _, last = w.rpartition(" ")
+                if head and articles and not last.startswith(articles[0]):
+                    counted.setdefault(f"{head} {articles[0]}{last}", unit)  # מרכזי הפיתוח, مراكز البيانات
             for w in norm(d.get("before")):
                 counted_before.setdefault(w, unit)
         self.counted = counted
-        # a duration noun with the article after a number in construct: שלוש השנים הקרובות
-        durations = [w for w, (k, _, _) in after.items() if k == "duration" and w[-1].isalpha()]
+        measures = {w: unit for unit, ws in (spec.get("measures") or {}).items() for w in norm(ws)}
+        self.measures = measures
+        self.measure_re = re.compile(_unit_alt(measures, r"[ \t]*")) if measures else None
+        # a duration or currency noun with the article after a number: שלוש השנים הקרובות, רף 35 הלירות
+        durations = [w for w, (k, _, _) in after.items() if k in ("duration", "money") and w[-1].isalpha()]
         article = "|".join(map(re.escape, sorted(g.article, key=len, reverse=True)))
         self.duration_art_re = re.compile(rf"[ \t]*(?:{article})(?P<u>{trie_pattern(durations)})(?!\w)") \
             if article and durations else None
@@ -153,6 +160,8 @@ class _Rules:
         art = "|".join(map(re.escape, sorted(g.article, key=len, reverse=True))) or r"(?!x)x"
         self.noun_before_re = re.compile(
             rf"(?<!\w)(?:{pfx})(?:{art})(?P<u>{trie_pattern(noun_units)})[ \t]+\Z") if g.article else None
+        cues = norm((spec.get("not_quantities") or {}).get("elision_cues")) + norm(spec.get("elision_cues"))
+        self.elision_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_pattern(cues)})(?!\w)") if cues else None
         # "the number of X … N": מספר המשתמשים עלה ל-2 מיליון, عدد الموظفين بلغ 500
         number_of = norm(spec.get("number_of"))
         self.number_of_re = re.compile(
@@ -363,11 +372,13 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
         kind, unit, factor = r.after[form]
         q.kind, q.unit, q.factor, q.end, q.has_unit = kind, unit, factor, m.end(), True
         q.candidates = r.shared.get(form, ())
-    elif r.duration_art_re is not None and not num.digits and (m := r.duration_art_re.match(t, num.end)):
-        # rule definite_duration: "שלוש השנים", "חמש השנים האחרונות"
+    elif r.duration_art_re is not None and not (num.plain and 1000 <= num.value <= 2999) \
+            and (m := r.duration_art_re.match(t, num.end)):
+        # rule definite_unit: "שלוש השנים", "חמש השנים האחרונות", "רף 35 הלירות"
         kind, unit, factor = r.after[m.group("u")]
         q.kind, q.unit, q.factor, q.end, q.has_unit = kind, unit, factor, m.end(), True
-        q.rules += ("definite_duration",)
+        q.candidates = r.shared.get(m.group("u"), ())
+        q.rules += ("definite_unit",)
     elif (num.vague or num.scale > 1) and r.money_of_re is not None and (m := r.money_of_re.match(t, num.end)):
         q.kind, q.unit, q.end, q.has_unit = "money", r.after[m.group("u")][1], m.end(), True
         q.candidates = r.shared.get(m.group("u"), ())
@@ -379,6 +390,10 @@ def _atom(r: _Rules, t: str, num: Numeral) -> _Q | None:
     elif num.fraction and num.value < 1:  # نصف الموظفين: a share, not 0.5 employees
         if not num.article:
             _fraction_of_whole(r, t, q)
+    elif r.measure_re is not None and (m := r.measure_re.match(t, num.end)):
+        # rule unit_of_measure: "120 ميغاواط", "2,481.27 נקודות" (kind other)
+        q.kind, q.unit, q.end, q.has_unit = "other", r.measures[m.group("u") or m.group("s")], m.end(), True
+        q.rules += ("unit_of_measure",)
     else:
         m = r.counted_re.match(t, num.end)
         if m:
@@ -580,6 +595,40 @@ def _share_units(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
     return qs
 
 
+_SENTENCE_END = re.compile(r"[.!?\n\u061f]\s")
+
+
+def _elided_unit(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
+    """Rule ``elided_unit``: a bare number that contrasts with or is part of the number before it
+    takes its unit (and scale): "1.200.000 ישראלים … לעומת 2.350.000", "12 500 עובדים, מהם 4 300",
+    "300 עובדים בישראל ו-40 בחו"ל", "أنفقت 3 مليارات دولار مقابل 2". The words that say so
+    (``elision_cues``) are language data; the conjunction attached to the bare number also does
+    when the two stand close together.
+    """
+    if r.elision_re is None:
+        return qs
+    for i in range(1, len(qs)):
+        a, q = qs[i - 1], qs[i]
+        if q.kind != "number" or a.kind not in _LIST_KINDS or not a.unit or a.unit == "count" or q.num.vague:
+            continue
+        if q.num.plain and 1900 <= q.num.value <= 2100 or not isinstance(q.value, float):
+            continue
+        gap = t[a.end:q.lstart]
+        if _SENTENCE_END.search(gap + " "):
+            continue
+        units = _gap_units(r, q)
+        conj = len(units) == 1 and units[0] in r.r_and and len(gap) <= 30
+        if not (conj or r.elision_re.search(gap)):
+            continue
+        if a.num.scale > 1 and q.num.scale == 1 and abs(q.value) < a.num.scale:
+            q.value *= a.num.scale
+        if a.factor != 1:
+            q.value *= a.factor
+        q.kind, q.unit, q.candidates, q.has_unit = a.kind, a.unit, a.candidates, True
+        q.rules += ("elided_unit",)
+    return qs
+
+
 def _number_of_noun(r: _Rules, t: str, qs: list[_Q]) -> list[_Q]:
     """Rule ``number_of_noun``: a bare number in the clause of "the number of X" counts X.
 
@@ -715,7 +764,7 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
             continue
         atoms.append(q)
         resume[0] = max(resume[0], q.end)
-    atoms = _number_of_noun(r, t, _share_units(r, t, _combine(r, t, atoms)))
+    atoms = _elided_unit(r, t, _number_of_noun(r, t, _share_units(r, t, _combine(r, t, atoms))))
     out: list[Quantity] = []
     for q in atoms:
         if q.weak and q.num.prefix and any(u in r.hedge_prefix for u in g.split(q.num.prefix)[0]):

@@ -40,7 +40,7 @@ SCHEMAS: dict[str, set[str]] = {
         "ones", "teens", "tens", "hundreds", "scales", "fractions", "denominators", "over",
         "part_of", "vague", "ordinals", "negative", "decimal_point", "conjunction", "article",
         "one_after", "range", "hedges", "percent", "durations", "age", "counted",
-        "counted_of", "number_of", "multipliers", "ranks", "months", "weekdays", "year_cues", "not_quantities",
+        "counted_of", "number_of", "elision_cues", "measures", "fraction_construct_share", "multipliers", "ranks", "months", "weekdays", "year_cues", "not_quantities",
     },
 }
 
