@@ -9,5 +9,6 @@ rest of the pack imports.
 """
 
 from .grammar import Grammar, Numeral, find_numbers, grammar, iter_numerals, parse_digits, read_numeral
+from .grammar.core import explain
 
-__all__ = ["Numeral", "Grammar", "grammar", "read_numeral", "find_numbers", "parse_digits", "iter_numerals"]
+__all__ = ["Numeral", "Grammar", "grammar", "read_numeral", "find_numbers", "parse_digits", "iter_numerals", "explain"]
