@@ -92,6 +92,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build.tables import OutputError, replace_folder, staging_folder, write_tables
+    from .claims import counted
     from .corpus.loader import load_corpus
 
     source, out = Path(args.path), Path(args.out)
@@ -121,7 +122,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     finally:  # whatever happened (an error, Ctrl-C), no half-written folder is left behind
         shutil.rmtree(staging, ignore_errors=True)
     print(corpus.summary())
-    print(f"claims: {len(claims)} ({', '.join(f'{k} {v}' for k, v in claims['kind'].value_counts().sort_index().items())})")
+    kept = counted(claims)
+    print(f"claims: {len(kept)} counted ({', '.join(f'{k} {v}' for k, v in kept['kind'].value_counts().sort_index().items())}); "
+          f"{len(claims)} in the table, of which {int((~claims['in_analysis']).sum())} outside the analysis "
+          f"(comments, bylines, page furniture) and {int((claims['repeat_of'] != '').sum())} repeats")
     print(f"wrote {out}/: {' '.join(written)}")
     return 1 if (corpus.problems["level"] == "error").any() else 0
 
