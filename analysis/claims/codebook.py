@@ -1,0 +1,38 @@
+"""The metric codebook (``data/metrics.csv``): what each metric allows and who its subject is."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..text.langdata import DATA_DIR, read_csv
+
+__all__ = ["METRICS", "Metric", "codebook", "unit_metrics"]
+
+@dataclass(frozen=True)
+class Metric:
+    """One row of the metric codebook (``data/metrics.csv``)."""
+
+    kinds: frozenset[str]  # claim kinds the metric allows
+    subject_types: frozenset[str]  # entity types it may describe (empty: any)
+    window: int | None  # its cue must sit this close to the number (age: "בן 55")
+
+
+@functools.cache
+def codebook() -> dict[str, Metric]:
+    return {
+        r["metric"]: Metric(frozenset(r["typical_kinds"].split("|")),
+                             frozenset(filter(None, r["subject_types"].split("|"))),
+                             int(r["cue_window"]) if r["cue_window"] else None)
+        for r in read_csv(DATA_DIR / "metrics.csv")
+    }
+
+
+@functools.cache
+def unit_metrics() -> dict[str, str]:
+    """Counted noun → the metric it names (users → users, executives → departures)."""
+    return {unit: r["metric"] for r in read_csv(DATA_DIR / "metrics.csv")
+            for unit in filter(None, r["counted_units"].split("|"))}
+
+
+METRICS = tuple(codebook())

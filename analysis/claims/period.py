@@ -1,0 +1,95 @@
+"""Period: the time a number refers to, resolved against the publication date."""
+
+from __future__ import annotations
+
+from ..text.normalize import Normalized
+from .context import SentenceContext
+from .cues import Scan
+from .quantities import Quantity
+
+__all__ = ["date_in_year", "original_text", "period_of"]
+
+def _resolve(unit: str, offset: int, published: str) -> str:
+    """A relative period against an ISO publication date ('' when unknown)."""
+    if not published:
+        return ""
+    year = int(published[:4])
+    month = int(published[5:7]) if len(published) >= 7 else None
+    if unit == "year":
+        return str(year + offset)
+    if unit == "month" and month:
+        m = (year * 12 + month - 1) + offset
+        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    if unit == "day" and offset == 0:
+        return published
+    return ""
+
+
+def date_in_year(value: str, published: str) -> str:
+    """Give a date printed without its year (``--12-09``) the year of publication.
+
+    A date more than a month after publication is read as last year's.
+
+    >>> date_in_year("--12-20", "2025-01-05"), date_in_year("--02-14", "2025-02-20"), date_in_year("--02-14", "")
+    ('2024-12-20', '2025-02-14', '--02-14')
+    """
+    if not published:
+        return value
+    year = int(published[:4])
+    pub_month = int(published[5:7]) if len(published) >= 7 else 12
+    if int(value[2:4]) > pub_month + 1:
+        year -= 1
+    return f"{year:04d}{value[1:]}"
+
+
+def period_of(norm: Normalized, q: Quantity, ctx: SentenceContext, qa: int, ca: int, cb: int, cues: Scan | None,
+            published: str) -> tuple[str, str]:
+    """The nearest time reference in the sentence, its own clause first: an explicit year or
+    date, a month name (with the year that follows it, else the publication year), or a
+    relative phrase resolved against the publication date. Returns (period, phrase as printed)."""
+    options: list[tuple[tuple[bool, int], str, str]] = []
+
+    def where(pos: int) -> tuple[bool, int]:
+        return (not ca <= pos < cb, abs(pos - qa))
+
+    years: list[tuple[int, int, str]] = []  # normalized start, end, year
+    for other in ctx.quantities:
+        if other is q or other.kind not in ("year", "date") or other.value is None:
+            continue
+        value = str(int(other.value)) if other.kind == "year" else str(other.value)
+        if value.startswith("--"):
+            value = date_in_year(value, published)
+        if value.startswith("-"):
+            continue
+        oa, ob = norm.to_normalized(other.start, other.end)
+        options.append((where(oa), value, other.text))
+        if other.kind == "year":
+            years.append((oa, ob, value))
+    if cues:
+        for cue in ctx.period_cues:
+            unit, offset = cues.lexicon.periods[cue.key]
+            resolved = _resolve(unit, offset, published)
+            options.append((where(cue.start), resolved, original_text(norm, cue.start, cue.end)))
+            if unit == "year" and resolved:
+                years.append((cue.start, cue.end, resolved))
+        for cue in cues.find("months", ctx.ns, ctx.ne):
+            if any(oa <= cue.start < ob for oa, ob, _ in [(norm.index_of(o.start), norm.index_of(o.end), 0)
+                                                          for o in ctx.quantities if o.kind == "date"]):
+                continue  # the month is part of a printed date
+            follow = [(ya, yb, y) for ya, yb, y in years if 0 <= ya - cue.end <= 12]
+            month = f"{int(cue.key):02d}"
+            if follow:
+                _, yb, year = follow[0]
+                options.append((where(cue.start), f"{year}-{month}", original_text(norm, cue.start, yb)))
+            elif published:
+                options.append((where(cue.start), date_in_year(f"--{month}-01", published)[:7],
+                                original_text(norm, cue.start, cue.end)))
+    if not options:
+        return "", ""
+    _, period, phrase = min(options, key=lambda o: o[0])
+    return period, phrase
+
+
+def original_text(norm: Normalized, a: int, b: int) -> str:
+    start, end = norm.to_original(a, b)
+    return norm.original[start:end]

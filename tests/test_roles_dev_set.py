@@ -1,0 +1,116 @@
+"""Claim roles on the roles development set: subject, counterpart, metric, cadence, modality,
+period, period type and attribution (issue 7).
+
+``tests/data/dev/<lang>_roles_sentences.csv`` and ``<lang>_roles_claims.csv`` hold sentences
+written for the project about investors, stakes, commitments, share sales, plans, talks,
+projections, targets, denials, nested speakers, current figures, deadlines and companies the
+lexicon does not know, annotated by hand before the engine was run on them, with the
+conventions of ``tests/data/ANNOTATION.md`` ("Roles"). Agreement is measured on matched numbers
+that are not dates or years (those carry no roles).
+
+Print the table with ``.venv/bin/python tests/test_roles_dev_set.py`` (``-v`` lists every
+disagreement).
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import ROOT, report  # noqa: E402
+from evaluation import match  # noqa: E402
+
+DEV = ROOT / "tests" / "data" / "dev"
+LANGS = ("he", "ar")
+FIELDS = ("subject", "counterpart", "metric", "cadence", "modality", "period", "period_type", "attribution")
+#: The issue's target is 0.90 for every field. These floors are what the engine reaches today,
+#: so that no change makes it worse while the rules are being written; raise them as it improves.
+FLOORS = {"recall": 0.95, "subject": 0.0, "counterpart": 0.0, "metric": 0.0, "cadence": 0.0, "modality": 0.0,
+          "period": 0.0, "period_type": 0.0, "attribution": 0.0}
+
+
+def _rows(name: str) -> list[dict]:
+    with (DEV / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _span(sentence: str, text: str, occurrence: int) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = sentence.find(text, start + 1)
+        if start < 0:
+            raise ValueError(f"{text!r} does not occur {occurrence} time(s) in {sentence!r}")
+    return start
+
+
+@cache
+def dataset(lang: str) -> tuple[list[dict], list[dict]]:
+    sentences = _rows(f"{lang}_roles_sentences.csv")
+    by_id = {s["id"]: s for s in sentences}
+    gold = []
+    for g in _rows(f"{lang}_roles_claims.csv"):
+        s = by_id[g["id"]]
+        start = _span(s["sentence"], g["text"], int(g["occurrence"] or 1))
+        gold.append({**g, "doc": g["id"], "item": s["item"], "start": start, "end": start + len(g["text"])})
+    return sentences, gold
+
+
+@cache
+def predictions(lang: str) -> tuple[dict, ...]:
+    from analysis import extract_claims
+
+    out = []
+    for s in dataset(lang)[0]:
+        claims = extract_claims(s["sentence"], lang, s["published"] or None, s["country"] or None)
+        for p in claims.to_dict("records"):
+            out.append({**p, "doc": s["id"], "item": s["item"]})
+    return tuple(out)
+
+
+def evaluate(lang: str) -> dict:
+    gold, pred = dataset(lang)[1], list(predictions(lang))
+    matched = match(gold, pred)
+    roles = [(g, p) for g, p in matched if g["kind"] not in ("date", "year")]
+    scores: dict = {"gold": len(gold), "matched": len(matched), "recall": len(matched) / max(len(gold), 1),
+                    "with roles": len(roles)}
+    wrong: dict[str, list] = {}
+    for field in FIELDS:
+        right = [str(g.get(field, "")) == str(p.get(field, "") or "") for g, p in roles]
+        scores[field] = sum(right) / max(len(roles), 1)
+        wrong[field] = [(g["doc"], g["text"], g.get(field, ""), p.get(field, "")) for (g, p), ok in zip(roles, right)
+                        if not ok]
+    return {"scores": scores, "wrong": wrong}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_annotation_is_consistent(lang):
+    sentences, gold = dataset(lang)
+    assert len(sentences) >= 60
+    assert {g["modality"] for g in gold} <= {"", "fact", "plan", "talks", "projection", "target", "denied"}
+    assert {g["period_type"] for g in gold} <= {"", "during", "as_of", "by"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("field", list(FLOORS))
+def test_roles_agree_with_annotation(lang, field):
+    result = evaluate(lang)
+    report(f"roles development set ({lang}) vs hand annotation", result["scores"])
+    assert result["scores"][field] >= FLOORS[field], result["wrong"].get(field)
+
+
+if __name__ == "__main__":
+    print("| field | " + " | ".join(LANGS) + " |")
+    print("|---|" + "---:|" * len(LANGS))
+    results = {lang: evaluate(lang) for lang in LANGS}
+    for field in ("recall",) + FIELDS:
+        print(f"| {field} | " + " | ".join(f"{results[lang]['scores'][field]:.3f}" for lang in LANGS) + " |")
+    if "-v" in sys.argv:
+        for lang in LANGS:
+            for field, rows in results[lang]["wrong"].items():
+                for row in rows:
+                    print(lang, field, *row, sep="\t")
