@@ -1,19 +1,33 @@
-"""Attribution: who the text credits for a number."""
+"""Attribution: who the text credits for a number.
+
+Rules, in order (sources are found per sentence by :func:`analysis.claims.context.find_sources`):
+
+* ``source_before``: the last source named before the number (לפי, وفقًا لـ, a verb of saying);
+* ``according_to_after``: an "according to" source after it;
+* ``quotation_speaker``: (set in the sentence context) the speaker of a quotation that
+  opened in an earlier sentence.
+
+Never across a semicolon. Dates and years have none.
+"""
 
 from __future__ import annotations
 
-from .context import SentenceContext
+from .site import NONE, Decision, Site
 
 __all__ = ["attribution_of"]
 
-def attribution_of(ctx: SentenceContext, qa: int, qb: int) -> str:
-    """The source governing a number: the last one before it, else a "according to" cue after it,
-    never across a semicolon."""
+
+def attribution_of(site: Site, decided: dict) -> Decision:
+    """The source governing a number."""
+    if site.kind in ("date", "year"):
+        return NONE
+    ctx, qa, qb = site.ctx, site.qa, site.qb
+
     def open_between(a: int, b: int) -> bool:
         return not any(a <= h < b for h in ctx.hard_breaks)
 
     before = [src for src in ctx.sources if src[0] < qa and open_between(src[0], qa)]
     if before:
-        return before[-1][1]
+        return Decision(before[-1][1], "quotation_speaker" if before[-1][2] == "quote" else "source_before")
     after = [src for src in ctx.sources if src[0] >= qb and src[2] == "source" and open_between(qb, src[0])]
-    return after[0][1] if after else ""
+    return Decision(after[0][1], "according_to_after") if after else NONE

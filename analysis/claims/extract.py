@@ -1,23 +1,13 @@
 """Mentions and quantities → claims: every reported number, traceable to its span.
 
-A claim is one quantity read by :func:`analysis.quantities.find_quantities`,
-placed in its sentence and given:
+A claim is one quantity read by :func:`analysis.claims.quantities.find_quantities`, placed in
+its sentence (:mod:`analysis.claims.context`) and given its attributes, each decided by an
+ordered list of named rules in its own module (see :data:`ROLES` and :mod:`analysis.claims.site`):
+:mod:`~analysis.claims.subject`, :mod:`~analysis.claims.metric`, :mod:`~analysis.claims.period`,
+:mod:`~analysis.claims.attribution`; "from X to Y" changes in :mod:`~analysis.claims.changes`.
+The ``why`` column names the rule behind each attribute.
 
-* ``subject``: the entity the number is about: an owner right after it
-  (``500 עובדי OpenAI``), else the nearest entity mention in its clause, else
-  in its sentence, else the article's most mentioned entity; outlets, sources
-  named after "according to" and quoted people are never subjects;
-* ``metric``: from cue words (``data/<lang>/cues.yaml`` ``metrics``) near the
-  number and from its counted noun (users, employees…), as the metric codebook
-  (``data/metrics.csv``) allows for the claim's kind and subject;
-* ``period``: the nearest explicit year or date in the sentence, or a relative
-  phrase (השנה, العام المقبل) resolved against the article's publication date;
-  the phrase itself is kept in ``period_phrase``;
-* ``attribution``: the source the sentence names (לפי, وفقًا لـ, قال …);
-* ``role``/``change_id``: "from X to Y" with a change verb gives two claims.
-
-Numbers that are part of a product or index name (``Gemini 2.0``, ``S&P 500``)
-are not claims.
+Numbers that are part of a product or index name (``Gemini 2.0``, ``S&P 500``) are not claims.
 """
 
 from __future__ import annotations
@@ -29,7 +19,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..corpus.mentions import Mention, entity_types, find_mentions
+from ..corpus.mentions import Mention, find_mentions
 from ..corpus.sentences import SentenceIndex, split_sentences
 from ..corpus.tables import frame
 from ..text.langdata import currency_countries, detect_language, languages
@@ -43,6 +33,7 @@ from .cues import Scan, cue_lexicon
 from .metric import metric_of
 from .period import date_in_year, period_of
 from .quantities import KINDS, Quantity, find_quantities
+from .site import Decision, Site
 from .subject import subject_of
 
 __all__ = ["CLAIM_COLUMNS", "METRICS", "extract_claims", "corpus_claims"]
@@ -52,7 +43,8 @@ CLAIM_SCHEMA = {
     "start": "int64", "end": "int64", "text": "str", "value": "object", "value_max": "float64", "unit": "str",
     "kind": "str", "approx": "bool", "subject": "str", "metric": "str", "period": "str", "attribution": "str",
     "period_phrase": "str", "role": "str", "change_id": "str", "hedge": "str", "gloss": "str",
-    "unit_inferred": "bool", "claim_id": "str", "in_analysis": "bool", "repeat_of": "str", "sentence": "str",
+    "unit_inferred": "bool", "claim_id": "str", "in_analysis": "bool", "repeat_of": "str", "why": "str",
+    "sentence": "str",
 }
 CLAIM_COLUMNS = list(CLAIM_SCHEMA)
 #: Where a claim sits in the corpus (``Corpus.claims`` puts these first).
@@ -126,12 +118,12 @@ def _claims_in(
             ons, one = norm.to_normalized(os_, oe)
             found, _ = find_sources(norm, ons, one, [(*norm.to_normalized(m.start, m.end), m) for m in mentions_in(os_, oe)], cues)
             if found:
-                ctx.sources = [(ctx.ns, found[-1][1], "speech")]
+                ctx.sources = [(ctx.ns, found[-1][1], "quote")]
         roles = change_roles(norm, ctx, cues)
         for q in ctx.quantities:
             for part, role in split_change(q, roles):
                 rows.append(_row(text, norm, q, part, role, f"c{change_no}" if role else "", ctx, cues,
-                                 published_at(q.start), country))
+                                 published_at(q.start), country, lang))
                 change_no += role == "after"
     return rows
 
@@ -165,20 +157,23 @@ def _outside_names(quantities: list[Quantity], mentions: list[Mention]) -> list[
     return keep
 
 
+#: The attributes decided for every claim, in order: each sees those before it.
+ROLES = (("subject", subject_of), ("metric", metric_of), ("period", period_of), ("attribution", attribution_of))
+
+
 def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, change_id: str, ctx: SentenceContext,
-         cues: Scan | None, published: str, country: str = "") -> dict:
+         cues: Scan | None, published: str, country: str = "", lang: str | None = None) -> dict:
     kind, unit = _kind_unit(part)
     unit, inferred = _currency(part.candidates or q.candidates, unit or "", country)
     qa, qb = norm.to_normalized(part.start, part.end)
     k = bisect_right(ctx.cuts, qa)
     ca = ctx.cuts[k - 1] if k else ctx.ns
     cb = ctx.cuts[k] if k < len(ctx.cuts) else ctx.ne
-    timeless = kind in ("date", "year")
-    named = "" if timeless else subject_of(ctx, qa, qb, ca, cb)
-    subject = named or ("" if timeless else ctx.fallback)
-    # a subject guessed from the article (not named in the sentence) does not restrict the metric
-    metric = "" if timeless else metric_of(ctx, kind, unit, qa, qb, ca, cb, cues, entity_types().get(named, ""))
-    period, phrase = ("", "") if timeless else period_of(norm, q, ctx, qa, ca, cb, cues, published)
+    site = Site(ctx, norm, q, part, kind, unit or "", qa, qb, ca, cb, cues, published, lang)
+    decided: dict[str, Decision] = {}
+    for name, decide in ROLES:
+        decided[name] = decide(site, decided)
+    subject, metric, period = decided["subject"].value, decided["metric"].value, decided["period"].value
     value = part.value
     if isinstance(value, float) and not math.isfinite(value):
         value = None
@@ -192,8 +187,10 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
         "start": part.start, "end": part.end, "text": text[part.start:part.end],
         "value": value, "value_max": part.value_max, "unit": unit or "", "kind": kind,
         "approx": approx, "subject": subject, "metric": metric, "period": period,
-        "attribution": "" if timeless else attribution_of(ctx, qa, qb), "period_phrase": phrase, "role": role, "change_id": change_id,
-        "hedge": q.hedge or "", "gloss": gloss, "unit_inferred": inferred, "sentence": text[ctx.start:ctx.end],
+        "attribution": decided["attribution"].value, "period_phrase": decided["period"].extra.get("phrase", ""),
+        "role": role, "change_id": change_id, "hedge": q.hedge or "", "gloss": gloss, "unit_inferred": inferred,
+        "why": "; ".join(f"{name}:{d.rule}" for name, d in decided.items() if d.rule),
+        "sentence": text[ctx.start:ctx.end],
     }
 
 

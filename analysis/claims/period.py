@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from ..text.normalize import Normalized
-from .context import SentenceContext
-from .cues import Scan
-from .quantities import Quantity
+from .site import NONE, Decision, Site
 
 __all__ = ["date_in_year", "original_text", "period_of"]
 
@@ -42,15 +40,19 @@ def date_in_year(value: str, published: str) -> str:
     return f"{year:04d}{value[1:]}"
 
 
-def period_of(norm: Normalized, q: Quantity, ctx: SentenceContext, qa: int, ca: int, cb: int, cues: Scan | None,
-            published: str) -> tuple[str, str]:
-    """The nearest time reference in the sentence, its own clause first: an explicit year or
-    date, a month name (with the year that follows it, else the publication year), or a
-    relative phrase resolved against the publication date. Returns (period, phrase as printed)."""
-    options: list[tuple[tuple[bool, int], str, str]] = []
+def period_of(site: Site, decided: dict) -> Decision:
+    """The nearest time reference in the sentence, its own clause first (``extra["phrase"]`` is
+    the phrase as printed). Rules: ``explicit_date`` (a year or date printed in the sentence),
+    ``relative_phrase`` (השנה, العام المقبل against the publication date), ``month_name`` (a
+    month with the year that follows it, else the publication year). Dates and years have none.
+    """
+    if site.kind in ("date", "year"):
+        return NONE
+    norm, q, ctx, cues, published = site.norm, site.q, site.ctx, site.cues, site.published
+    options: list[tuple[tuple[bool, int], str, str, str]] = []
 
     def where(pos: int) -> tuple[bool, int]:
-        return (not ca <= pos < cb, abs(pos - qa))
+        return (not site.ca <= pos < site.cb, abs(pos - site.qa))
 
     years: list[tuple[int, int, str]] = []  # normalized start, end, year
     for other in ctx.quantities:
@@ -62,32 +64,32 @@ def period_of(norm: Normalized, q: Quantity, ctx: SentenceContext, qa: int, ca: 
         if value.startswith("-"):
             continue
         oa, ob = norm.to_normalized(other.start, other.end)
-        options.append((where(oa), value, other.text))
+        options.append((where(oa), value, other.text, "explicit_date"))
         if other.kind == "year":
             years.append((oa, ob, value))
     if cues:
         for cue in ctx.period_cues:
             unit, offset = cues.lexicon.periods[cue.key]
             resolved = _resolve(unit, offset, published)
-            options.append((where(cue.start), resolved, original_text(norm, cue.start, cue.end)))
+            options.append((where(cue.start), resolved, original_text(norm, cue.start, cue.end), "relative_phrase"))
             if unit == "year" and resolved:
                 years.append((cue.start, cue.end, resolved))
+        dates = [(norm.index_of(o.start), norm.index_of(o.end)) for o in ctx.quantities if o.kind == "date"]
         for cue in cues.find("months", ctx.ns, ctx.ne):
-            if any(oa <= cue.start < ob for oa, ob, _ in [(norm.index_of(o.start), norm.index_of(o.end), 0)
-                                                          for o in ctx.quantities if o.kind == "date"]):
+            if any(oa <= cue.start < ob for oa, ob in dates):
                 continue  # the month is part of a printed date
             follow = [(ya, yb, y) for ya, yb, y in years if 0 <= ya - cue.end <= 12]
             month = f"{int(cue.key):02d}"
             if follow:
                 _, yb, year = follow[0]
-                options.append((where(cue.start), f"{year}-{month}", original_text(norm, cue.start, yb)))
+                options.append((where(cue.start), f"{year}-{month}", original_text(norm, cue.start, yb), "month_name"))
             elif published:
                 options.append((where(cue.start), date_in_year(f"--{month}-01", published)[:7],
-                                original_text(norm, cue.start, cue.end)))
+                                original_text(norm, cue.start, cue.end), "month_name"))
     if not options:
-        return "", ""
-    _, period, phrase = min(options, key=lambda o: o[0])
-    return period, phrase
+        return NONE
+    _, period, phrase, rule = min(options, key=lambda o: o[0])
+    return Decision(period, rule, {"phrase": phrase})
 
 
 def original_text(norm: Normalized, a: int, b: int) -> str:

@@ -1,0 +1,54 @@
+"""Where a number sits: what every rule deciding a claim's attributes may look at.
+
+Each attribute (subject, counterpart, metric, modality, period, cadence, attribution) is
+decided by a function ``f(site, decided) -> Decision`` in its own module: an ordered list of
+named rules, the first that applies wins, and the :class:`Decision` names it (the claim's
+``why`` column lists them). ``decided`` holds the attributes decided before, in that order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text.normalize import Normalized
+from .context import SentenceContext
+from .cues import Scan
+from .quantities import Quantity
+
+__all__ = ["Decision", "Site", "NONE"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An attribute's value and the name of the rule that set it ('' when no rule applied)."""
+
+    value: str = ""
+    rule: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+NONE = Decision()
+
+
+@dataclass
+class Site:
+    """One number in its sentence: spans are in the normalized copy."""
+
+    ctx: SentenceContext
+    norm: Normalized
+    q: Quantity  #: the quantity as read (a range for "from X to Y")
+    part: Quantity  #: the number this claim is about (one end of a change, else ``q``)
+    kind: str
+    unit: str
+    qa: int  #: the number's span
+    qb: int
+    ca: int  #: its clause's span
+    cb: int
+    cues: Scan | None
+    published: str
+    lang: str | None
+
+    @property
+    def text(self) -> str:
+        """The normalized text (the spans above index it)."""
+        return self.norm.text
