@@ -30,8 +30,8 @@ LANGS = ("he", "ar")
 FIELDS = ("subject", "counterpart", "metric", "cadence", "modality", "period", "period_type", "attribution")
 #: The issue's target is 0.90 for every field. These floors are what the engine reaches today,
 #: so that no change makes it worse while the rules are being written; raise them as it improves.
-FLOORS = {"recall": 0.95, "subject": 0.0, "counterpart": 0.0, "metric": 0.0, "cadence": 0.0, "modality": 0.0,
-          "period": 0.0, "period_type": 0.0, "attribution": 0.0}
+FLOORS = {"recall": 0.98, "subject": 0.50, "counterpart": 0.60, "metric": 0.25, "cadence": 0.95, "modality": 0.82,
+          "period": 0.62, "period_type": 0.62, "attribution": 0.75}
 
 
 def _rows(name: str) -> list[dict]:

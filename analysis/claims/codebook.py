@@ -16,6 +16,7 @@ class Metric:
     kinds: frozenset[str]  # claim kinds the metric allows
     subject_types: frozenset[str]  # entity types it may describe (empty: any)
     window: int | None  # its cue must sit this close to the number (age: "בן 55")
+    period_type: str = ""  # "as_of" (a level at a time: a valuation) or "during" (a flow over a period: revenue)
 
 
 @functools.cache
@@ -23,7 +24,7 @@ def codebook() -> dict[str, Metric]:
     return {
         r["metric"]: Metric(frozenset(r["typical_kinds"].split("|")),
                              frozenset(filter(None, r["subject_types"].split("|"))),
-                             int(r["cue_window"]) if r["cue_window"] else None)
+                             int(r["cue_window"]) if r["cue_window"] else None, r.get("period_type", ""))
         for r in read_csv(DATA_DIR / "metrics.csv")
     }
 

@@ -29,12 +29,14 @@ class Cues:
     """Cue words of one language, compiled once into two regexes (one per kind of prefix)."""
 
     #: cue categories matched with every attached prefix, and those that are verbs (conjunctions only)
-    WORDS = ("metrics", "before_source", "periods", "clause_breaks", "months")
+    WORDS = ("metrics", "before_source", "periods", "clause_breaks", "months", "modality", "cadence", "deadline",
+             "current")
     VERBS = ("speech", "change_verbs", "range_cues")
 
     def __init__(self, lang: str):
         lang_data = language(lang)
         cues = lang_data.load("cues")
+        roles = lang_data.load("roles")
         self.lang = lang_data
         self.metric_order = list(cues.get("metrics", {}))
         for metric in self.metric_order:
@@ -52,6 +54,10 @@ class Cues:
             "speech": [(w, "speech") for w in att.get("speech", [])],
             "change_verbs": [(w, "verb") for w in ch.get("verbs", [])],
             "range_cues": [(w, "range") for w in ch.get("range_cues", [])],
+            "modality": [(w, m) for m, words in roles.get("modality", {}).items() for w in words],
+            "cadence": [(w, c) for c, words in roles.get("cadence", {}).items() for w in words],
+            "deadline": [(w, "by") for w in roles.get("deadline", [])],
+            "current": [(w, "current") for w in roles.get("current", [])],
         }
         spec = lang_data.load("language")
         self.clause_marks = _alternation(spec.get("clause_marks")) or DEFAULT_CLAUSE

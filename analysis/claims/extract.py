@@ -30,8 +30,11 @@ from .codebook import METRICS
 from .context import SentenceContext, find_sources, main_entities, quote_openers, sentence_context
 from .counting import mark_counting
 from .cues import Scan, cue_lexicon
+from .cadence import cadence_of
+from .counterpart import counterpart_of
 from .metric import metric_of
-from .period import date_in_year, period_of
+from .modality import modality_of
+from .period import date_in_year, period_of, period_type_of
 from .quantities import KINDS, Quantity, find_quantities
 from .site import Decision, Site
 from .subject import subject_of
@@ -42,7 +45,7 @@ __all__ = ["CLAIM_COLUMNS", "METRICS", "extract_claims", "corpus_claims"]
 CLAIM_SCHEMA = {
     "start": "int64", "end": "int64", "text": "str", "value": "object", "value_max": "float64", "unit": "str",
     "kind": "str", "approx": "bool", "subject": "str", "metric": "str", "period": "str", "attribution": "str",
-    "period_phrase": "str", "role": "str", "change_id": "str", "hedge": "str", "gloss": "str",
+    "counterpart": "str", "modality": "str", "period_type": "str", "cadence": "str", "period_phrase": "str", "role": "str", "change_id": "str", "hedge": "str", "gloss": "str",
     "unit_inferred": "bool", "claim_id": "str", "in_analysis": "bool", "repeat_of": "str", "why": "str",
     "sentence": "str",
 }
@@ -158,7 +161,10 @@ def _outside_names(quantities: list[Quantity], mentions: list[Mention]) -> list[
 
 
 #: The attributes decided for every claim, in order: each sees those before it.
-ROLES = (("subject", subject_of), ("metric", metric_of), ("period", period_of), ("attribution", attribution_of))
+ROLES = (
+    ("subject", subject_of), ("counterpart", counterpart_of), ("metric", metric_of), ("modality", modality_of),
+    ("period", period_of), ("period_type", period_type_of), ("cadence", cadence_of), ("attribution", attribution_of),
+)
 
 
 def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, change_id: str, ctx: SentenceContext,
@@ -187,7 +193,9 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
         "start": part.start, "end": part.end, "text": text[part.start:part.end],
         "value": value, "value_max": part.value_max, "unit": unit or "", "kind": kind,
         "approx": approx, "subject": subject, "metric": metric, "period": period,
-        "attribution": decided["attribution"].value, "period_phrase": decided["period"].extra.get("phrase", ""),
+        "attribution": decided["attribution"].value, "counterpart": decided["counterpart"].value,
+        "modality": decided["modality"].value, "period_type": decided["period_type"].value,
+        "cadence": decided["cadence"].value, "period_phrase": decided["period"].extra.get("phrase", ""),
         "role": role, "change_id": change_id, "hedge": q.hedge or "", "gloss": gloss, "unit_inferred": inferred,
         "why": "; ".join(f"{name}:{d.rule}" for name, d in decided.items() if d.rule),
         "sentence": text[ctx.start:ctx.end],

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..text.normalize import Normalized
+from .codebook import codebook
 from .site import NONE, Decision, Site
 
-__all__ = ["date_in_year", "original_text", "period_of"]
+__all__ = ["date_in_year", "original_text", "period_of", "period_type_of"]
 
 def _resolve(unit: str, offset: int, published: str) -> str:
     """A relative period against an ISO publication date ('' when unknown)."""
@@ -49,7 +50,7 @@ def period_of(site: Site, decided: dict) -> Decision:
     if site.kind in ("date", "year"):
         return NONE
     norm, q, ctx, cues, published = site.norm, site.q, site.ctx, site.cues, site.published
-    options: list[tuple[tuple[bool, int], str, str, str]] = []
+    options: list[tuple[tuple[bool, int], str, str, str, int]] = []  # where, period, phrase, rule, position
 
     def where(pos: int) -> tuple[bool, int]:
         return (not site.ca <= pos < site.cb, abs(pos - site.qa))
@@ -64,14 +65,15 @@ def period_of(site: Site, decided: dict) -> Decision:
         if value.startswith("-"):
             continue
         oa, ob = norm.to_normalized(other.start, other.end)
-        options.append((where(oa), value, other.text, "explicit_date"))
+        options.append((where(oa), value, other.text, "explicit_date", oa))
         if other.kind == "year":
             years.append((oa, ob, value))
     if cues:
         for cue in ctx.period_cues:
             unit, offset = cues.lexicon.periods[cue.key]
             resolved = _resolve(unit, offset, published)
-            options.append((where(cue.start), resolved, original_text(norm, cue.start, cue.end), "relative_phrase"))
+            options.append((where(cue.start), resolved, original_text(norm, cue.start, cue.end), "relative_phrase",
+                            cue.start))
             if unit == "year" and resolved:
                 years.append((cue.start, cue.end, resolved))
         dates = [(norm.index_of(o.start), norm.index_of(o.end)) for o in ctx.quantities if o.kind == "date"]
@@ -82,14 +84,53 @@ def period_of(site: Site, decided: dict) -> Decision:
             month = f"{int(cue.key):02d}"
             if follow:
                 _, yb, year = follow[0]
-                options.append((where(cue.start), f"{year}-{month}", original_text(norm, cue.start, yb), "month_name"))
+                options.append((where(cue.start), f"{year}-{month}", original_text(norm, cue.start, yb), "month_name",
+                                cue.start))
             elif published:
                 options.append((where(cue.start), date_in_year(f"--{month}-01", published)[:7],
-                                original_text(norm, cue.start, cue.end), "month_name"))
+                                original_text(norm, cue.start, cue.end), "month_name", cue.start))
     if not options:
+        return _current_figure(site, decided)
+    _, period, phrase, rule, at = min(options, key=lambda o: o[0])
+    return Decision(period, rule, {"phrase": phrase, "at": at})
+
+
+def _current_figure(site: Site, decided: dict) -> Decision:
+    """Rule ``current_figure``: a level (a metric measured ``as_of``) stated as current — a
+    ``current`` cue in its clause (כיום, עומד על, حاليا, تبلغ) and reported as a fact — refers
+    to the month of publication."""
+    metric = codebook().get(decided["metric"].value)
+    if not site.published or metric is None or metric.period_type != "as_of" or not site.cues:
         return NONE
-    _, period, phrase, rule = min(options, key=lambda o: o[0])
-    return Decision(period, rule, {"phrase": phrase})
+    if decided["modality"].value not in ("", "fact"):
+        return NONE
+    cues = site.cues.find("current", site.ca, site.cb)
+    if not cues:
+        return NONE
+    phrase = original_text(site.norm, cues[0].start, cues[0].end)
+    return Decision(site.published[:7], "current_figure", {"phrase": phrase})
+
+
+_DEADLINE_GAP = 8  # characters between a deadline cue and its period: "بحلول عام 2030", "עד סוף 2026"
+
+
+def period_type_of(site: Site, decided: dict) -> Decision:
+    """Whether the period is a deadline (``by``), a level at that time (``as_of``) or a span a
+    flow covers (``during``). Rules, in order: ``deadline_cue`` (עד, بحلول right before the
+    period's phrase), ``current_figure`` (``as_of``), ``metric_default`` (the codebook's
+    ``period_type`` of the metric). Empty when the claim has no period."""
+    period = decided["period"]
+    if not period.value:
+        return NONE
+    at = period.extra.get("at")
+    if site.cues and at is not None:
+        deadlines = site.cues.find("deadline", site.ctx.ns, at + 1)
+        if any(0 <= at - c.end <= _DEADLINE_GAP for c in deadlines):
+            return Decision("by", "deadline_cue")
+    if period.rule == "current_figure":
+        return Decision("as_of", "current_figure")
+    metric = codebook().get(decided["metric"].value)
+    return Decision(metric.period_type, "metric_default") if metric and metric.period_type else NONE
 
 
 def original_text(norm: Normalized, a: int, b: int) -> str:

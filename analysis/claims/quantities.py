@@ -469,6 +469,8 @@ def _compatible(a: _Q, b: _Q) -> tuple[str, str | None] | None:
         return None
     if a.kind == b.kind == "year":
         return "year", None
+    if "year" in (a.kind, b.kind) and "number" not in (a.kind, b.kind):
+        return None  # "מיליארד דולר עד 2027": a deadline, not a range of dollars
     if ka == "number":
         return kb, b.unit
     if kb == "number":
