@@ -15,6 +15,7 @@ from .quantities import Quantity
 __all__ = ["SOURCE_TYPES", "SentenceContext", "find_sources", "main_entities", "quote_openers", "sentence_context"]
 
 SOURCE_TYPES = {"outlet", "org", "person"}
+_SOURCE_REACH = 60  # characters after an "according to" cue within which its source is named
 
 @dataclass
 class SentenceContext:
@@ -96,7 +97,8 @@ def main_entities(mentions: list[Mention], article_at: Callable[[int], int]) -> 
 def find_sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Mention]], cues: Scan | None):
     """Sources a sentence names: ([(position, entity, how)], original spans of the source mentions).
 
-    ``source``: the first outlet, company or person right after a cue (לפי, وفقًا لـ);
+    ``source``: the person named within reach after a cue (לפי, לדברי, وفقًا لـ), else the first
+    outlet, company or person there;
     ``speech``: the person (else company or outlet) next to a verb of saying, after it
     within a few words or anywhere before it in the sentence.
     """
@@ -105,9 +107,12 @@ def find_sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int,
     found: list[tuple[int, str, str]] = []
     used: set[tuple[int, int]] = set()
     for cue in cues.find("before_source", ns, ne):
-        after = [(ma, m) for ma, _, m in spans if 0 <= ma - cue.end <= 40 and m.type in SOURCE_TYPES]
+        # "לדברי מנכ"ל OpenAI סם אלטמן", "بحسب نائب رئيس أرامكو، أحمد الزهراني": the person named
+        # within reach after the cue is the source, else the first outlet, company or person
+        after = [(ma, m) for ma, _, m in spans if 0 <= ma - cue.end <= _SOURCE_REACH and m.type in SOURCE_TYPES]
         if after:
-            _, m = min(after, key=lambda x: x[0])
+            people = [x for x in after if x[1].type == "person"]
+            _, m = min(people or after, key=lambda x: x[0])
             found.append((cue.start, m.entity, "source"))
             used.add((m.start, m.end))
     hard = [m.start() for m in cues.lexicon.hard_marks.finditer(norm.text, ns, ne)]
@@ -123,7 +128,7 @@ def find_sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int,
                 break
             near.append((ma - cue.end, m))
             reach = mb
-        if not near:  # the speaker before the verb (מיקרוסופט מודיעה)
+        if not near and cue.key != "after_only":  # the speaker before the verb (מיקרוסופט מודיעה)
             near = [(cue.start - mb, m) for ma, mb, m in speakers if mb <= cue.start]
         if near:
             people = [x for x in near if x[1].type == "person"] or near

@@ -42,7 +42,7 @@ class Cues:
         for metric in self.metric_order:
             if metric not in codebook():
                 raise ValueError(f"data/{lang}/cues.yaml: metric {metric!r} is not in data/metrics.csv")
-        att, ch = cues.get("attribution", {}), cues.get("changes", {})
+        att, ch = roles.get("attribution", {}), cues.get("changes", {})
         self.periods = {normalize_word(p["phrase"]): (p["unit"], int(p["offset"])) for p in cues.get("periods", [])}
         months = lang_data.load("numbers").get("months", {})
         categories: dict[str, list[tuple[str, object]]] = {
@@ -51,7 +51,8 @@ class Cues:
             "periods": [(p["phrase"], normalize_word(p["phrase"])) for p in cues.get("periods", [])],
             "clause_breaks": [(w, "break") for w in cues.get("clause_breaks", [])],
             "months": [(w, str(n)) for n, words in months.items() for w in words],
-            "speech": [(w, "speech") for w in att.get("speech", [])],
+            "speech": [(w, "speech") for w in att.get("speech", [])]
+            + [(w, "after_only") for w in att.get("speech_after_only", [])],
             "change_verbs": [(w, "verb") for w in ch.get("verbs", [])],
             "range_cues": [(w, "range") for w in ch.get("range_cues", [])],
             "modality": [(w, m) for m, words in roles.get("modality", {}).items() for w in words],
@@ -63,10 +64,13 @@ class Cues:
         self.clause_marks = _alternation(spec.get("clause_marks")) or DEFAULT_CLAUSE
         self.hard_marks = _alternation(spec.get("hard_clause_marks")) or DEFAULT_HARD
         self.words = self._compile({c: categories[c] for c in self.WORDS}, True)
-        titles = lang_data.words_regex(cues.get("speaker_titles", []))
+        titles = lang_data.words_regex(roles.get("speaker_titles", []))
         # the gap between a verb of saying and the speaker after it: titles, spaces and punctuation only
         self.title_gap = re.compile(rf"(?:\s|[^\w\s]|{titles.pattern})*")
         self.verbs = self._compile({c: categories[c] for c in self.VERBS}, "verb")
+        # a trailing "…, said X": a clause mark, then the verb (optionally after a lead word: "כך מסרה")
+        leads = "|".join(map(re.escape, (normalize_word(w) for w in att.get("after_lead", []))))
+        self.said_after_re = re.compile(rf"[,\u060c\"'»\u201d]\s*(?:(?:{leads})\s+)?\Z" if leads else r"[,\u060c\"'»\u201d]\s*\Z")
         froms = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("from", []))))
         tos = "|".join(map(re.escape, (normalize_word(w) for w in ch.get("to", []))))
         self.from_re = re.compile(rf"(?:^|[\s(])(?:{froms})[\s-]?$") if froms else re.compile(r"(?!x)x")
