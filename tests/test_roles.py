@@ -34,6 +34,12 @@ ROWS = [
      "60 מיליארד דולר", dict(period="2025-05", period_type="as_of")),
     ("period:current_figure", "ar", "2025-05-14", "تبلغ القيمة السوقية للشركة 60 مليار دولار.",
      "60 مليار دولار", dict(period="2025-05", period_type="as_of")),
+    ("period:quarter", "he", "2025-11-02", "ההכנסות של החברה ברבעון השלישי הסתכמו ב-4 מיליארד דולר.",
+     "4 מיליארד דולר", dict(period="2025-Q3", period_type="during")),
+    ("period:quarter", "ar", "2025-02-10", "بلغت خسائر الشركة في الربع الرابع 300 مليون دولار.",
+     "300 مليون دولار", dict(period="2024-Q4")),
+    ("period:since_is_no_period", "ar", "2025-02-10", "استثمرت مايكروسوفت 13 مليار دولار في OpenAI منذ 2019.",
+     "13 مليار دولار", dict(period="")),
     # cadence
     ("cadence:cue_near_number", "ar", "2025-05-01", "يستخدم التطبيق 30 مليون مستخدم نشط شهريا.",
      "30 مليون مستخدم", dict(cadence="monthly", metric="users")),
@@ -52,5 +58,5 @@ def test_role(rule, lang, published, text, claim, expected):
         assert row[field] == value, (field, row[field], row["why"])
     attribute, _, name = rule.partition(":")
     if name in ("cue_in_clause", "reported", "denial", "deadline_cue", "metric_default", "current_figure",
-                "relative_phrase", "cue_near_number"):
+                "relative_phrase", "cue_near_number", "quarter"):
         assert f"{attribute}:{name}" in row["why"]

@@ -30,7 +30,7 @@ class Cues:
 
     #: cue categories matched with every attached prefix, and those that are verbs (conjunctions only)
     WORDS = ("metrics", "before_source", "periods", "clause_breaks", "months", "modality", "cadence", "deadline",
-             "current")
+             "current", "quarters", "since")
     VERBS = ("speech", "change_verbs", "range_cues")
 
     def __init__(self, lang: str):
@@ -59,6 +59,8 @@ class Cues:
             "cadence": [(w, c) for c, words in roles.get("cadence", {}).items() for w in words],
             "deadline": [(w, "by") for w in roles.get("deadline", [])],
             "current": [(w, "current") for w in roles.get("current", [])],
+            "quarters": [(w, str(n)) for n, words in roles.get("quarters", {}).items() for w in words],
+            "since": [(w, "since") for w in roles.get("since", [])],
         }
         spec = lang_data.load("language")
         self.clause_marks = _alternation(spec.get("clause_marks")) or DEFAULT_CLAUSE

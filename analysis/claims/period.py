@@ -45,7 +45,9 @@ def period_of(site: Site, decided: dict) -> Decision:
     """The nearest time reference in the sentence, its own clause first (``extra["phrase"]`` is
     the phrase as printed). Rules: ``explicit_date`` (a year or date printed in the sentence),
     ``relative_phrase`` (השנה, العام المقبل against the publication date), ``month_name`` (a
-    month with the year that follows it, else the publication year). Dates and years have none.
+    month with the year that follows it, else the publication year), ``quarter`` (ברבעון השלישי,
+    الربع الثالث: ``YYYY-Qn``), ``current_figure`` (below). A year after "since" (מאז, منذ) is
+    where a count started, not a period. Dates and years have none.
     """
     if site.kind in ("date", "year"):
         return NONE
@@ -65,6 +67,8 @@ def period_of(site: Site, decided: dict) -> Decision:
         if value.startswith("-"):
             continue
         oa, ob = norm.to_normalized(other.start, other.end)
+        if cues and any(0 <= oa - c.end <= _SINCE_GAP for c in cues.find("since", ctx.ns, oa + 1)):
+            continue  # "מאז 2019", "منذ 2019": where a count started, not the figure's period
         options.append((where(oa), value, other.text, "explicit_date", oa))
         if other.kind == "year":
             years.append((oa, ob, value))
@@ -76,6 +80,13 @@ def period_of(site: Site, decided: dict) -> Decision:
                             cue.start))
             if unit == "year" and resolved:
                 years.append((cue.start, cue.end, resolved))
+        for cue in cues.find("quarters", ctx.ns, ctx.ne):
+            follow = [(ya, yb, y) for ya, yb, y in years if 0 <= ya - cue.end <= 12]
+            year = follow[0][2] if follow else _quarter_year(int(cue.key), published)
+            if year:
+                end = follow[0][1] if follow else cue.end
+                options.append((where(cue.start), f"{year}-Q{cue.key}", original_text(norm, cue.start, end), "quarter",
+                                cue.start))
         dates = [(norm.index_of(o.start), norm.index_of(o.end)) for o in ctx.quantities if o.kind == "date"]
         for cue in cues.find("months", ctx.ns, ctx.ne):
             if any(oa <= cue.start < ob for oa, ob in dates):
@@ -93,6 +104,23 @@ def period_of(site: Site, decided: dict) -> Decision:
         return _current_figure(site, decided)
     _, period, phrase, rule, at = min(options, key=lambda o: o[0])
     return Decision(period, rule, {"phrase": phrase, "at": at})
+
+
+_SINCE_GAP = 8  # characters between "since" and its year ("منذ عام 2019")
+
+
+def _quarter_year(quarter: int, published: str) -> str:
+    """The year of a quarter printed without one: the publication's, or last year's when the
+    quarter had not begun at publication.
+
+    >>> _quarter_year(3, "2025-11-02"), _quarter_year(4, "2025-02-10"), _quarter_year(1, "")
+    ('2025', '2024', '')
+    """
+    if not published:
+        return ""
+    year = int(published[:4])
+    month = int(published[5:7]) if len(published) >= 7 else 12
+    return str(year - 1 if (quarter - 1) * 3 + 1 > month else year)
 
 
 def _current_figure(site: Site, decided: dict) -> Decision:

@@ -35,7 +35,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 SCHEMAS: dict[str, set[str]] = {
     "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations", "clause_marks", "hard_clause_marks"},
     "currencies": {"currencies", "shared"},
-    "roles": {"modality", "cadence", "deadline", "current", "attribution", "speaker_titles"},
+    "roles": {"modality", "cadence", "deadline", "current", "quarters", "since", "attribution", "speaker_titles"},
     "cues": {"sections", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
         "ones", "teens", "tens", "hundreds", "scales", "fractions", "denominators", "over",
