@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from ..text.normalize import Normalized
 from .codebook import codebook
 from .site import NONE, Decision, Site
@@ -19,6 +21,8 @@ def _resolve(unit: str, offset: int, published: str) -> str:
     if unit == "month" and month:
         m = (year * 12 + month - 1) + offset
         return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    if unit == "day" and len(published) >= 10:
+        return (date.fromisoformat(published[:10]) + timedelta(days=offset)).isoformat()
     if unit == "day" and offset == 0:
         return published
     return ""
@@ -56,6 +60,11 @@ def period_of(site: Site, decided: dict) -> Decision:
 
     def where(pos: int) -> tuple[bool, int]:
         return (not site.ca <= pos < site.cb, abs(pos - site.qa))
+
+    def reaches(pos: int) -> bool:
+        """A time reference in another clause governs the number only from before it ("In 2024, …");
+        one in a later clause belongs to that clause's own figures."""
+        return site.ca <= pos < site.cb or pos < site.qa
 
     years: list[tuple[int, int, str]] = []  # normalized start, end, year
     for other in ctx.quantities:
@@ -100,6 +109,7 @@ def period_of(site: Site, decided: dict) -> Decision:
             elif published:
                 options.append((where(cue.start), date_in_year(f"--{month}-01", published)[:7],
                                 original_text(norm, cue.start, cue.end), "month_name", cue.start))
+    options = [o for o in options if reaches(o[4])]
     if not options:
         return _current_figure(site, decided)
     _, period, phrase, rule, at = min(options, key=lambda o: o[0])
@@ -125,14 +135,14 @@ def _quarter_year(quarter: int, published: str) -> str:
 
 def _current_figure(site: Site, decided: dict) -> Decision:
     """Rule ``current_figure``: a level (a metric measured ``as_of``) stated as current — a
-    ``current`` cue in its clause (כיום, עומד על, حاليا, تبلغ) and reported as a fact — refers
-    to the month of publication."""
+    ``current`` cue before it in its sentence (כיום, עומד על, מחזיקה, حاليا, تبلغ) and reported as
+    a fact — refers to the month of publication."""
     metric = codebook().get(decided["metric"].value)
     if not site.published or metric is None or metric.period_type != "as_of" or not site.cues:
         return NONE
     if decided["modality"].value not in ("", "fact"):
         return NONE
-    cues = site.cues.find("current", site.ca, site.cb)
+    cues = site.cues.find("current", site.ctx.ns, site.qb)
     if not cues:
         return NONE
     phrase = original_text(site.norm, cues[0].start, cues[0].end)
