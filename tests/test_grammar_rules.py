@@ -4,8 +4,11 @@ A row ``(lang, text, value)`` of rule ``R`` passes when a numeral read in ``text
 ``value`` (a float, or the ISO date of a numeric date) and names ``R`` in its ``rules``, so
 a failing row names the rule that failed. ``NOTHING`` rows must read no number at all
 (:func:`find_numbers`: weak unit words and dates are no numbers), ``NOT_APPLIED`` rows a
-number with that value that the rule did not build. The sentences are written for these
-tests in the style of business news.
+number with that value that the rule did not build. The date rules (:mod:`analysis.claims.
+grammar.dates`) have their own tables: a ``DATE_ROWS`` row ``(lang, text, published,
+value)`` passes when a date read in ``text`` names the rule and resolves to ``value``
+against ``published`` (None: without a publication date); a ``DATE_NOTHING`` row reads no
+date. The sentences are written for these tests in the style of business news.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import math
 import pytest
 
 from analysis.claims.grammar import RULES, explain
+from analysis.claims.grammar.dates import explain_dates
 from analysis.claims.numbers import Numeral, find_numbers
 
 RULE_ROWS: dict[str, list[tuple[str, str, float | str]]] = {
@@ -65,6 +69,18 @@ RULE_ROWS: dict[str, list[tuple[str, str, float | str]]] = {
     "numeric_date": [
         ("he", "הדוח פורסם ב-21/11/2023", "2023-11-21"),
         ("ar", "أعلنت النتائج بتاريخ 2024-05-01", "2024-05-01"),
+        ("he", "הדוח פורסם ב-3/3/15", "2015-03-03"),
+        ("ar", "أعلنت النتائج بتاريخ 2-3-2022", "2022-03-02"),
+        ("he", "החברה נוסדה ב-1/7/98", "1998-07-01"),
+    ],
+    "month_first": [
+        ("he", "החברה נוסדה ב-10/31/1974", "1974-10-31"),
+        ("ar", "صدر التقرير في 12-25-2014", "2014-12-25"),
+        ("he", "ההנפקה ב-10-31-74", "1974-10-31"),
+    ],
+    "numeric_month": [
+        ("he", "דוח הרבעון ל-2/2013", "2013-02"),
+        ("ar", "بيانات شهر 11/2024", "2024-11"),
     ],
     "slash_fraction": [
         ("he", "רק 1/3 מהעובדים נשארו", 1 / 3),
@@ -87,6 +103,7 @@ RULE_ROWS: dict[str, list[tuple[str, str, float | str]]] = {
         ("ar", "مئة وخمسون موظفا", 150),
         ("he", "מאה עשרים מנויים", 120),
         ("ar", "المركز الثالث والعشرون", 23),
+        ("ar", "الدورة الواحد والثلاثون", 31),
     ],
     "within_group": [
         ("he", "שלוש מאות משתמשים", 300),
@@ -123,6 +140,13 @@ RULE_ROWS: dict[str, list[tuple[str, str, float | str]]] = {
     "ordinal": [
         ("he", "בסבב השלישי", 3),
         ("ar", "احتلت المرتبة الثانية", 2),
+        ("ar", "اقتصاد القرن الحادي والعشرين", 21),
+        ("ar", "في الحادي عشر من الشهر", 11),
+        ("ar", "المؤتمر الثان عشر", 12),
+    ],
+    "spaced_conjunction": [
+        ("ar", "الذكرى الخامس و العشرون", 25),
+        ("ar", "الدورة الواحد و العشرون", 21),
     ],
     "negative": [
         ("he", "תזרים של מינוס 1,200,000", -1.2e6),
@@ -256,6 +280,8 @@ NOT_APPLIED: dict[str, list[tuple[str, str, float]]] = {
     "letter_decimal": [("ar", "باعت 12 رأسا", 12)],
     "glued_scale": [("he", "הפסד של 5 מיליארד", 5e9)],
     "factor_unit": [("ar", "وقعت 15 عقدا", 15)],
+    "numeric_date": [("he", "המתנה של 5-10-15 דקות", 5)],
+    "spaced_conjunction": [("ar", "ثلاثة و أربعة", 3)],
     "digits_after_word": [("ar", "رواتب بين 40 ألفا و65 ألف درهم", 65000)],
     "dual_scale": [("ar", "سبعة عشر ألفا", 17000), ("ar", "وظفت ألفا من المهندسين", 1000)],
 }
@@ -293,8 +319,114 @@ def test_rule_not_applied(rule, lang, text, value):
     assert not any(rule in r for _, _, r in read), read
 
 
+#: date rule → rows (lang, text, published, value): a date read in ``text`` names the rule and
+#: resolves to ``value`` (an ISO string at its grain) against ``published``
+DATE_ROWS: dict[str, list[tuple[str, str, str | None, str]]] = {
+    "relative_day": [
+        ("he", "החברה הודיעה היום על גיוס", "2013-02-12", "2013-02-12"),
+        ("he", "המניה צנחה אתמול ב-5%", "2013-02-12", "2013-02-11"),
+        ("ar", "أعلنت الشركة امس عن صفقة", "2013-02-12", "2013-02-11"),
+        ("ar", "يصدر التقرير غدا", "2013-02-12", "2013-02-13"),
+        ("ar", "وقعت الصفقة اول من امس", "2013-02-12", "2013-02-10"),
+    ],
+    "relative_period": [
+        ("he", "ההנפקה תושלם בשבוע הבא", "2013-02-12", "2013-W08"),
+        ("he", "ההכנסות בחודש שעבר", "2013-02-12", "2013-01"),
+        ("he", "החברה צופה רווח השנה", "2013-02", "2013"),
+        ("ar", "تراجعت الأسهم الأسبوع الماضي", "2013-02-12", "2013-W06"),
+        ("ar", "ارتفعت المبيعات هذا الشهر", "2013-02-12", "2013-02"),
+        ("ar", "تتوقع الشركة أرباحا العام المقبل", "2013-02-12", "2014"),
+    ],
+    "day_month": [
+        ("he", "ההנפקה נקבעה ל-3 למרץ 2015", None, "2015-03-03"),
+        ("he", "הכנס ייערך ב-15 בפברואר", None, "--02-15"),
+        ("he", "הכנס ייערך ב-15 בפברואר", "2013-02-12", "2013-02-15"),
+        ("he", "נחתם ב-שלושה במרץ 2015", None, "2015-03-03"),
+        ("ar", "في الأول من شهر شباط", "2013-02-12", "2013-02-01"),
+        ("ar", "في 14 شهر شباط", "2013-02-12", "2013-02-14"),
+        ("ar", "وقعت الاتفاقية في 9 ديسمبر الماضي", "2013-02-12", "2012-12-09"),
+    ],
+    "month_day": [
+        ("he", "פברואר 15", "2013-02-12", "2013-02-15"),
+        ("he", "אפריל 14, 2015", None, "2015-04-14"),
+    ],
+    "month_year": [
+        ("he", "נכון לאוקטובר 2014", None, "2014-10"),
+        ("ar", "في مارس من عام 2014", None, "2014-03"),
+        ("ar", "في يناير من العام المقبل", "2024-12-26", "2025-01"),
+    ],
+    "relative_month": [
+        ("he", "ההשקה נדחתה למרץ הבא", "2013-02-12", "2013-03"),
+        ("ar", "منذ ديسمبر الماضي", "2013-02-12", "2012-12"),
+    ],
+    "weekday_date": [
+        ("ar", "الخميس الموافق 14 شهر شباط", "2013-02-12", "2013-02-14"),
+        ("ar", "يوم الاثنين في 18 شباط", None, "--02-18"),
+        ("he", "ראשון, 10 לפברואר", "2013-02-12", "2013-02-10"),
+        ("ar", "الخميس 15 اغسطس", "2013-02-12", "2013-08-15"),
+    ],
+    "weekday_relative": [
+        ("he", "הדוח יפורסם ביום רביעי הבא", "2013-02-12", "2013-02-13"),
+        ("he", "ביום שלישי האחרון", "2013-02-12", "2013-02-05"),
+        ("ar", "اجتمع المجلس الاحد الماضي", "2013-02-12", "2013-02-10"),
+        ("ar", "يجتمع المجلس الثلاثاء القادم", "2013-02-12", "2013-02-19"),
+    ],
+    "weekday_of_week": [
+        ("he", "רביעי שבוע הבא", "2013-02-12", "2013-02-20"),
+        ("ar", "الاثنين من هذا الاسبوع", "2013-02-12", "2013-02-11"),
+        ("ar", "ثلاثاء الاسبوع الفائت", "2013-02-12", "2013-02-05"),
+    ],
+    "weekday_day": [
+        ("he", "יום שלישי התשעה עשר", "2013-02-12", "2013-02-19"),
+        ("ar", "الأحد السابع عشرة", "2013-02-12", "2013-02-17"),
+    ],
+    "nth_weekday": [
+        ("ar", "ثاني اربعاء من شهر اكتوبر من عام 2014", None, "2014-10-08"),
+        ("ar", "الثلاثاء الثالث من شهر ايلول من عام 2014", None, "2014-09-16"),
+        ("ar", "ثالث ثلاثاء بعد كريسماس 2014", None, "2015-01-13"),
+    ],
+    "last_of_month": [
+        ("he", "ראשון האחרון של מרץ 2014", None, "2014-03-30"),
+        ("ar", "اخر اثنين من الشهر القادم", "2013-02-12", "2013-03-25"),
+        ("ar", "اليوم الاخير من شهر عشرة سنة 2015", None, "2015-10-31"),
+    ],
+    "day_of_month": [
+        ("ar", "اليوم الاول من شهر ثلاثة", "2013-02-12", "2013-03-01"),
+    ],
+}
+
+#: date rule → texts in which no date is read (with a publication date)
+DATE_NOTHING: dict[str, list[tuple[str, str]]] = {
+    "relative_day": [("ar", "اليوم الثالث من المعرض"), ("ar", "في اليوم الأخير من المؤتمر")],
+    "day_month": [("ar", "وظفت الشركة 5 في مارس"), ("he", "שלושה במרץ ועוד שניים באפריל")],
+    "month_day": [("he", "בפברואר 15 חברות גייסו")],
+    "weekday_relative": [("he", "ביום שני בבוקר"), ("ar", "يوم الثلاثاء ويوم الأحد"), ("he", "בסבב הרביעי 12")],
+}
+
+
+def _date_rows():
+    for rule, rows in DATE_ROWS.items():
+        for i, (lang, text, published, value) in enumerate(rows):
+            yield pytest.param(rule, lang, text, published, value, id=f"{rule}-date-{i}")
+
+
+@pytest.mark.parametrize("rule,lang,text,published,value", list(_date_rows()))
+def test_date_rule(rule, lang, text, published, value):
+    read = explain_dates(text, lang, published)
+    built = [r for r in read if rule in r[3]]
+    assert built, f"rule {rule!r} built no date in {text!r}; read: {read}"
+    assert any(v == value for _, v, _, _ in built), f"rule {rule!r}: expected {value!r}, read {built}"
+
+
+@pytest.mark.parametrize("rule,lang,text", [pytest.param(rule, lang, text, id=f"{rule}-nodate-{i}")
+                                            for rule, rows in DATE_NOTHING.items()
+                                            for i, (lang, text) in enumerate(rows)])
+def test_date_rule_reads_nothing(rule, lang, text):
+    assert explain_dates(text, lang, "2013-02-12") == []
+
+
 def test_every_rule_has_a_table():
-    covered = set(RULE_ROWS) | set(NOTHING)
+    covered = set(RULE_ROWS) | set(NOTHING) | set(DATE_ROWS) | set(DATE_NOTHING)
     assert set(RULES) <= covered, sorted(set(RULES) - covered)
     assert covered <= set(RULES), sorted(covered - set(RULES))
 

@@ -247,6 +247,15 @@ DATES = [
     ("ar", "في الثامن من مارس 2024", "ثامن من مارس 2024", dict(value="2024-03-08")),
     ("ar", "في الأول من يناير", "أول من يناير", dict(value="--01-01")),
     ("ar", "بتاريخ 2024/11/21", "2024/11/21", dict(value="2024-11-21")),
+    # a date inside a longer expression is one date (not 14 months, not 10 years and 2015)
+    ("ar", "الخميس الموافق 14 شهر شباط", "خميس الموافق 14 شهر شباط", dict(value="--02-14", kind="date")),
+    ("ar", "اخر يوم بشهر عشرة سنة 2015", "اخر يوم بشهر عشرة سنة 2015", dict(value="2015-10-31")),
+    ("ar", "يوم الجمعة 15 شباط 2013", "يوم الجمعة 15 شباط 2013", dict(value="2013-02-15")),
+    ("he", "שלושה במרץ 2015", "שלושה במרץ 2015", dict(value="2015-03-03")),
+    ("he", "אפריל 14, 2015", "אפריל 14, 2015", dict(value="2015-04-14")),
+    ("he", "נולד ב-10/31/74", "10/31/74", dict(value="1974-10-31")),
+    ("ar", "بيانات 2/2013", "2/2013", dict(value="2013-02")),
+    ("ar", "في الحادي والعشرين من مارس 2024", "حادي والعشرين من مارس 2024", dict(value="2024-03-21")),
 ]
 
 YEARS = [
@@ -373,12 +382,60 @@ NONE = [
     ("ar", "منتج غني بالبروتين وروتين العمل وقال الرئيس بوتين"),
     ("ar", "حققت الشركة نموا كبيرا العام الماضي وقال أيضا الرئيس التنفيذي"),
     ("ar", "العمال في باكستان وهولندا"),
+    # dates that need the publication date: none without it, nor the numbers inside them
+    ("ar", "اخر اثنين من شهر اذار"),
+    ("ar", "اثنين الاسبوع الحالي"),
+    ("he", "נפגשו אתמול, היום ומחר, ושוב ביום רביעי הבא"),
+    ("ar", "القرن الحادي والعشرين"),
 ]
 
 
 @pytest.mark.parametrize("lang,text", NONE, ids=[f"none-{i}" for i in range(len(NONE))])
 def test_not_a_quantity(lang, text):
     assert find_quantities(text, lang) == [], [(q.text, q.value, q.kind) for q in find_quantities(text, lang)]
+
+
+P = "2013-02-12"  # a Tuesday
+# (lang, text, published, span, expected): dates resolved against the publication date
+PUBLISHED = [
+    ("he", "נפגשו אתמול", P, "אתמול", dict(kind="date", value="2013-02-11", relative=True, when="2013-02-11")),
+    ("ar", "تراجعت الأسهم الأسبوع الماضي", P, "أسبوع الماضي", dict(value="2013-W06", relative=True)),
+    ("he", "החברה צופה רווח השנה", "2025-02", "שנה", dict(value="2025", relative=True)),
+    ("ar", "في 9 ديسمبر", "2024-12-26", "9 ديسمبر", dict(value="2024-12-09", relative=False, when="2024-12-09")),
+    ("ar", "في 9 ديسمبر", "2025-01-05", "9 ديسمبر", dict(value="2024-12-09")),
+    ("ar", "في 17 كانون الأول (ديسمبر)، جاءت", "2025-01-05", "17 كانون الأول (ديسمبر)", dict(value="2024-12-17")),
+    ("ar", "الخميس 15 اغسطس", P, "خميس 15 اغسطس", dict(value="2013-08-15", relative=False)),
+    ("ar", "الثلاثاء الثالث من شهر ايلول من عام 2014", P, "ثلاثاء الثالث من شهر ايلول من عام 2014",
+     dict(value="2014-09-16", relative=False)),
+    ("ar", "قرابة الثلاثاء القادم", P, "ثلاثاء القادم", dict(value="2013-02-19", approx=False)),
+    # a duration counted from publication stays a duration, and points at a day
+    ("ar", "قبل أسبوع", P, "أسبوع", dict(kind="duration", value=1, unit="weeks", when="2013-02-05")),
+    ("he", "בעוד שבעה ימים", P, "שבעה ימים", dict(kind="duration", value=7, unit="days", when="2013-02-19")),
+    ("he", "לפני שלוש שנים", "2025-03", "שלוש שנים", dict(kind="duration", value=3, when="2022")),
+    ("he", "במשך שבעה ימים", P, "שבעה ימים", dict(kind="duration", value=7, when=None)),
+    # a number that reaches outside a date keeps its reading
+    ("ar", "عيّنت الشركة موظفين اثنين الأسبوع الماضي", P, "موظفين اثنين", dict(kind="count", value=2)),
+    ("ar", "لإنهاء عام 2024 في جو", P, "2024", dict(kind="year", when="2024")),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,span,expected", [
+    pytest.param(*row, id=f"published-{i}") for i, row in enumerate(PUBLISHED)])
+def test_with_publication_date(lang, text, published, span, expected):
+    found = find_quantities(text, lang, published=published, relative=True)
+    hits = [q for q in found if q.text == span]
+    assert hits, [(q.text, q.value, q.kind, q.when) for q in found]
+    for field, value in expected.items():
+        got = getattr(hits[0], field)
+        assert got == value, (field, got)
+
+
+def test_relative_dates_are_read_only_with_a_publication_date_and_when_asked():
+    text = "אתמול גייסה החברה 5 מיליון דולר, ובשבוע הבא תגייס עוד"
+    assert [q.kind for q in find_quantities(text, "he")] == ["money"]
+    assert [q.kind for q in find_quantities(text, "he", published=P)] == ["money"]
+    found = find_quantities(text, "he", published=P, relative=True)
+    assert [(q.kind, q.relative) for q in found] == [("date", True), ("money", False), ("date", True)]
 
 
 def test_quantity_is_frozen_and_slotted():
@@ -472,6 +529,26 @@ def test_any_text(text, lang):
             assert math.isfinite(q.value_max)
         for p in q.parts or ():
             assert text[p.start:p.end] == p.text
+
+
+DATE_PIECES = ["אתמול", "היום", "הבא", "שעבר", "שבוע", "חודש", "שני", "ראשון", "האחרון", "של", "מרץ", "לפני", "בעוד",
+               "امس", "اليوم", "الماضي", "القادم", "الاسبوع", "شهر", "اثنين", "الثلاثاء", "اخر", "ثالث", "يوم", "هذا",
+               "شباط", "الموافق", "كريسماس", "بعد", "قبل", "عام", "10/31/74", "2/2013", "3-3-15", "15", "31", "2014",
+               " ", " ", ", "]
+DATE_TEXTS = st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.sampled_from(ALPHABET)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATE_TEXTS, st.sampled_from(["he", "ar"]), st.sampled_from(["2013-02-12", "2025-12", "2024", "0001-01-01",
+                                                                   "9999-12-31", ""]))
+def test_any_text_with_a_publication_date(text, lang, published):
+    last_end = 0
+    for q in find_quantities(text, lang, published=published, relative=True):
+        assert text[q.start:q.end] == q.text and q.start >= last_end
+        last_end = q.end
+        if q.kind == "date":
+            assert isinstance(q.value, str) and (q.relative is False or q.when == q.value)
+        assert q.when is None or isinstance(q.when, str)
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,6 +9,12 @@ marks hedges, drops what is not a quantity (weekdays, "one of", ordinals that
 only order the text, list enumerators), and maps every span back to the
 original text. The conventions are those of ``tests/data/ANNOTATION.md``.
 
+Dates in words (:mod:`analysis.claims.grammar.dates`) take the place of the numbers read
+inside them ("الخميس الموافق 14 شهر شباط" is one date, not 14 months). Given the publication
+date (``published``), a date printed without its year gets one, ``when`` says what time a
+quantity points at, and (asked with ``relative=True``) a relative date (היום, الأسبوع الماضي,
+רביעי הבא) is a ``date`` quantity with ``relative=True``: a period, not a claim.
+
 All words come from ``data/<lang>/numbers.yaml``; the code is language-neutral.
 
 >>> q = find_quantities("גרעון שיכול להגיע ל-5 מיליארד דולר השנה", "he")[0]
@@ -27,6 +33,7 @@ from dataclasses import dataclass
 from ..text.langdata import detect_language, trie_pattern
 from ..text.markup import blank_markup
 from ..text.normalize import Normalized, normalize, normalize_word
+from .grammar.dates import DateReading, Published, find_dates, published_date, shift_date, year_for
 from .numbers import Grammar, Numeral, grammar, iter_numerals
 
 __all__ = ["Quantity", "KINDS", "BARE", "find_quantities"]
@@ -68,6 +75,15 @@ class Quantity:
     candidates: tuple[str, ...] = ()
     #: the named rules of this layer that shaped the quantity (``list_shares_unit``, ``fraction_of_whole`` …)
     rules: tuple[str, ...] = ()
+    #: a date told relative to the publication date, with no printed day-and-month nor year
+    #: (היום, الأسبوع الماضي, רביעי הבא): a period, not a claim. Read only with ``published``
+    #: and ``relative=True`` (see :func:`find_quantities`).
+    relative: bool = False
+    #: the time the quantity points at, ISO 8601 at its grain (``2013-02-05``, ``2013-W06``,
+    #: ``2013-03``, ``2014``): a date's value once resolved, a year, or for a duration counted
+    #: from publication (לפני שבעה ימים, بعد أسبوعين) the day, month or year it reaches; None
+    #: when unknown (a date with no year and no ``published``)
+    when: str | None = None
 
 
 @dataclass(slots=True)
@@ -92,6 +108,8 @@ class _Q:
     has_unit: bool = False
     candidates: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    relative: bool = False
+    when: str | None = None
 
 
 class _Rules:
@@ -233,7 +251,7 @@ class _Rules:
             rf"[ \t\u060c,]*(?:(?:{andor})[ \t]+)?(?:{pfx})(?:{trie_pattern(norm(rng.get('upper')))})[ \t]*-?")
         # -- not quantities -------------------------------------------------------------------
         nq = spec.get("not_quantities") or {}
-        phrases = norm(spec.get("weekdays")) + norm(nq.get("phrases"))
+        phrases = norm((spec.get("weekdays") or {}).get("phrases")) + norm(nq.get("phrases"))
         self.phrase_re = re.compile(rf"(?<!\w)(?:{pfx})(?:{trie_pattern(phrases)})(?!\w)")
         self.one_of = set(norm(nq.get("one_of")))
         self.dual_adjective = tuple(norm(nq.get("dual_after_plural")))
@@ -249,6 +267,13 @@ class _Rules:
         self.share_construct_re = re.compile(rf"[ \t]+(?!(?:{not_after})(?!\w))(?:\w\w|[a-z])") \
             if spec.get("fraction_construct_share") else None
         self.one_of_re = re.compile(rf"[ \t]+(?:(?:{of})(?:[ \t]|-|\w)|(?:{art})\w\w)")
+        # -- durations counted from publication: "לפני שבעה ימים", "بعد أسبوعين" ----------------
+        wk = spec.get("weekdays") if isinstance(spec.get("weekdays"), dict) else {}
+        self.counted_from = {**{w: -1 for w in norm(wk.get("ago"))}, **{w: 1 for w in norm(wk.get("in"))}}
+        self.of_after_re = re.compile(rf"[ \t]+(?:{trie_pattern(norm(spec.get('counted_of')))})[ \t]")
+        self.counted_from_re = re.compile(
+            rf"(?<!\w)(?:{pfx})(?P<c>{trie_pattern(self.counted_from)})[ \t]+"
+            rf"(?:(?:{pfx})(?:{trie_pattern(norm(hedges.get('before')))})[ \t]+)?\Z") if self.counted_from else None
         self.line_head_re = re.compile(r"[ \t\u2022*\u00b7-]*\Z")
 
     # -- helpers ------------------------------------------------------------------------
@@ -672,6 +697,8 @@ def _drop(r: _Rules, t: str, q: _Q) -> bool:
     num = q.num
     if q.kind == "ordinal" or q.weak:
         return True
+    if q.kind == "date" and "date" in q.rules:
+        return False  # read by the date grammar: a weekday in it is part of the date
     if q.connector:
         return False
     if num.fraction and num.article and not num.digits:
@@ -731,18 +758,92 @@ def _public(n, text: str, q: _Q) -> Quantity:
     if q.hedge is not None:
         hs, he = n.to_original(*q.hedge)
         hedge = text[hs:he]
+    when = q.when
+    if when is None and q.kind == "date" and isinstance(value, str) and not value.startswith("-"):
+        when = value
+    elif when is None and q.kind == "year" and q.value_max is None and isinstance(value, float):
+        when = f"{int(value):04d}"
     return Quantity(start=s, end=e, text=text[s:e], value=value, value_max=q.value_max, unit=q.unit, kind=q.kind,
                     candidates=q.candidates, rules=q.rules,
                     approx=q.approx, hedge=hedge, connector=q.connector, parts=parts,
-                    number_start=ns, number_end=ne, cue=q.cue)
+                    number_start=ns, number_end=ne, cue=q.cue, relative=q.relative, when=when)
 
 
-def find_quantities(text: str, lang: str | None = None, normalized: Normalized | None = None) -> list[Quantity]:
+def _with_dates(t: str, atoms: list[_Q], readings: list[DateReading], pub: Published | None,
+                relative: bool = False) -> list[_Q]:
+    """Rule ``date``: the dates of the date grammar (:mod:`.grammar.dates`) in place of the numbers
+    read inside them: "الخميس الموافق 14 شهر شباط" is one date, not 14 months; "اخر يوم بشهر
+    عشرة سنة 2015" is 2015-10-31, not 10 years and 2015. A number that reaches outside a date
+    keeps its reading ("موظفين اثنين الأسبوع الماضي": two employees), and so does a date of the
+    number layer that covers the reading ("17 كانون الأول (ديسمبر)"). A date that needs the
+    publication date (a weekday of a month with no year) is read only with ``published``, a
+    relative one only when ``relative`` is asked for too; a date left out still takes the
+    place of the numbers inside it.
+
+    A date printed without its year gets it from ``published`` (the year of publication, or the
+    year before for a month more than a month after it; a weekday printed with the date picks
+    the year it falls on).
+    """
+    i = 0
+    out: list[_Q] = []
+    for d in readings:
+        while i < len(atoms) and atoms[i].end <= d.start:
+            out.append(atoms[i])
+            i += 1
+        j = i
+        while j < len(atoms) and atoms[j].start < d.end:
+            j += 1
+        inside = atoms[i:j]
+        if any(a.start < d.start or a.end > d.end for a in inside):
+            continue
+        i = j
+        resolved = d.read(pub) if relative or not d.relative else None
+        if resolved is None:
+            continue
+        num = Numeral(d.start, d.end, 0.0, None, d.pstart)
+        num.kind, num.iso, num.digits = "date", resolved[0], True
+        out.append(_Q(start=d.start, end=d.end, num=num, value=resolved[0], kind="date", lstart=d.pstart,
+                      has_unit=True, rules=("date",) + resolved[2], relative=d.relative))
+    out += atoms[i:]
+    for q in out:
+        if pub is not None and q.kind == "date" and isinstance(q.value, str) and q.value.startswith("--"):
+            q.value = f"{year_for(int(q.value[2:4]), pub):04d}{q.value[1:]}"
+    return out
+
+
+def _counted_from_publication(r: _Rules, t: str, q: _Q, pub: Published) -> None:
+    """Rule ``counted_from_publication``: a duration after "ago" or "in" points at a day, month or
+    year counted from publication (``when``): "לפני שבעה ימים" (2013-02-05 if published on
+    2013-02-12), "بعد أسبوعين", "قبل ثلاث سنوات". The quantity stays the duration. Not when
+    "of" follows the duration ("بعد ثلاث سنوات من التأسيس": from another event).
+    """
+    if q.kind != "duration" or q.connector or not isinstance(q.value, float) or q.value != int(q.value):
+        return
+    m = r.counted_from_re.search(t, max(0, q.lstart - 40), q.lstart)
+    if m is None or r.of_after_re.match(t, q.end):
+        return  # "بعد 3 سنوات من التأسيس": counted from another event
+    found = shift_date(pub, r.counted_from[m.group("c")] * int(q.value), q.unit or "")
+    if found is not None:
+        q.when = found[0]
+        q.rules += ("counted_from_publication",)
+
+
+def find_quantities(text: str, lang: str | None = None, normalized: Normalized | None = None,
+                    published: str | None = None, relative: bool = False) -> list[Quantity]:
     """Every quantity in ``text``, sorted by start and non-overlapping.
 
     ``lang`` is a language code (``he``, ``ar``); None detects it from the script.
     A text in no known language still gets its digits, ``%`` and currency symbols.
     ``normalized`` may pass ``normalize(text)`` when the caller already has it.
+    ``published`` (an ISO date, month or year) resolves dates against the publication date:
+    a date printed without its year gets one (a weekday printed with it picks the year), and
+    a duration after "ago"/"in" gets the time it points at in ``when``. With ``relative=True``
+    too, relative dates (היום, الأسبوع الماضي, רביעי הבא) come back as ``date`` quantities
+    with ``relative=True``: periods, not claims, so they are left out by default.
+
+    >>> [(q.text, q.value, q.relative) for q in find_quantities(
+    ...     "אתמול גייסה 5 מיליון דולר", "he", published="2013-02-12", relative=True)]
+    [('אתמול', '2013-02-11', True), ('5 מיליון דולר', 5000000.0, False)]
     """
     if lang is None:
         lang = detect_language(text)
@@ -766,6 +867,11 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
             continue
         atoms.append(q)
         resume[0] = max(resume[0], q.end)
+    pub = published_date(published)
+    if g.lang is not None:
+        readings = find_dates(lang, t)
+        if readings or pub is not None:
+            atoms = _with_dates(t, atoms, readings, pub, relative)
     atoms = _elided_unit(r, t, _number_of_noun(r, t, _share_units(r, t, _combine(r, t, atoms))))
     out: list[Quantity] = []
     for q in atoms:
@@ -776,6 +882,8 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
             q.weak = False  # أي ضعف تقييمها: "double"
         if _drop(r, t, q):
             continue
+        if pub is not None and r.counted_from_re is not None:
+            _counted_from_publication(r, t, q, pub)
         _finish(r, t, q)
         out.append(_public(n, text, q))
     return out

@@ -77,7 +77,9 @@ class DualSpec:
                      if isinstance(ws, list) for w in ws]
         months = [w for ws in (spec.get("months") or {}).values() for w in ws]
         self.not_before = frozenset(_norm(d.get("construct_not_before")) + _norm(durations) + _norm(months)
-                                    + _norm(spec.get("weekdays")))
+                                    + _norm((spec.get("weekdays") or {}).get("phrases"))
+                                    + _norm([w for ws in ((spec.get("weekdays") or {}).get("names") or {}).values()
+                                             for w in ws]))
         before = "|".join(map(re.escape, self.construct_before)) or r"(?!x)x"
         self.next_word_re = re.compile(rf"[ \t]+(?P<a>{before})(?P<w>{_LETTERS}{{2,}})(?!\w)")
         self.word_re = re.compile(rf"{_LETTERS}+(?!\w)")

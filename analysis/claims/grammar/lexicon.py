@@ -65,6 +65,9 @@ class Grammar:
         self.max_prefix = int(lang_spec.get("max", 1))
         self.conj = {normalize_word(w) for w in spec.get("conjunction", [])}
         self.article = {normalize_word(w) for w in spec.get("article", [])}
+        #: the conjunction written as a word of its own (الخامس و العشرون)
+        self.spaced_conj_re = re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, sorted(self.conj)))})[ \t]+") \
+            if self.conj else None
         self.pfx = self.lang.prefix_pattern if self.lang else ""
         point = spec.get("decimal_point") or []
         point = point if isinstance(point, dict) else {"words": point}
@@ -121,9 +124,10 @@ class Grammar:
         self.fraction_digits_re = re.compile(r"[0-9]+(?![0-9])(?![.,\u060c][0-9])")
         self.shape_re = re.compile(
             r"(?P<time>[0-9]{1,2}:[0-9]{2}(?![0-9]))"
-            r"|(?P<d>[0-9]{1,2})(?P<s>[/.])(?P<m>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"
+            r"|(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"
             r"(?:[ \t]+(?P<hm>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9]))?"
             r"|(?P<Y>[0-9]{4})(?P<s2>[-/])(?P<M>[0-9]{1,2})(?P=s2)(?P<D>[0-9]{1,2})(?![0-9])"
+            r"|(?P<mo>[0-9]{1,2})/(?P<yr>[0-9]{4})(?![0-9/])"
             r"|(?P<a>[0-9]{1,3})/(?P<b>[0-9]{1,3})(?![0-9/])"
         )
         self.after_latin_ok = self._latin_units()

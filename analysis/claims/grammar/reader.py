@@ -146,13 +146,20 @@ def _continue(g: Grammar, t: str, st: State) -> None:
     num = st.num
     while not st.done:
         n2 = next_token(g, t, st.end)
-        if n2 is None:
-            return
-        p2 = n2.group("prefix")
         c2 = False
+        spaced = -1
+        if n2 is None:
+            # الواحد و العشرون: a definite numeral goes on after the conjunction written apart
+            if not num.article or (n2 := _words.spaced_conjunction(g, t, st.end)) is None:
+                return
+            p2, c2 = "", True
+            spaced = len(st.rules)
+        else:
+            p2 = n2.group("prefix")
         if p2:
-            u2, c2, _ = g.split(p2)
-            if not c2 or len(u2) > 1:
+            u2, c2, art2 = g.split(p2)
+            # الواحد والثلاثون: after a definite numeral the conjunction may carry the article
+            if not c2 or len(u2) > 1 and not (num.article and len(u2) == 2 and art2):
                 return
         if n2.group("num") is not None:
             # digits join only after a hundred or scale word: "٣ مئة و ٢١", "٤ آلاف ٣ مائة"
@@ -163,6 +170,8 @@ def _continue(g: Grammar, t: str, st: State) -> None:
         for r in lexicon[n2.group("word")]:
             rule = _CONTINUE.get(r[0])
             if rule is not None and (taken := rule(g, t, st, r, end, c2)) != NO:
+                if spaced >= 0:
+                    st.rules.insert(spaced, "spaced_conjunction")
                 if taken == TAKE:
                     st.end = end
                     num.words += 1

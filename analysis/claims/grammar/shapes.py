@@ -27,6 +27,8 @@ def numeric_shape(g: Grammar, t: str, st: State, m: re.Match, after: str) -> tup
             return clock_time(shape)
         if shape.group("d") or shape.group("Y"):
             r = numeric_date(st, shape)
+        elif shape.group("mo"):
+            r = numeric_month(st, shape)
         else:
             r = slash_fraction(st, shape)
         if r is not None:
@@ -57,21 +59,35 @@ def slash_run(g: Grammar, t: str, pos: int) -> re.Match | None:
     return g.slash_re.match(t, pos)
 
 
+#: two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999
+PIVOT = 50
+
+
 @rule
 def numeric_date(st: State, shape: re.Match) -> tuple[State | None, int] | None:
-    """A numeric date, day first (``21/11/2023``, ``21.11.23``) or year first (``2024-05-01``);
-    its value is the year, its ``iso`` the date. ``1.10.25`` (two-digit year after dots) is
-    rather a version number: not a date.
+    """A numeric date, day first (``21/11/2023``, ``21.11.23``, ``2-3-2022``) or year first
+    (``2024-05-01``); its value is the year, its ``iso`` the date. A two-digit year below 50
+    is in the 2000s, from 50 in the 1900s. ``1.10.25`` (two-digit year after dots) is rather
+    a version number, and ``5-10-15`` (two-digit year after dashes) a list: not dates. The
+    month is first only where the day cannot be (:func:`month_first`).
 
     >>> explain("הדוד סאם 21/11/2023 11:28", "he")
     [('21/11/2023 11:28', '2023-11-21', ('numeric_date',))]
+    >>> explain("3/3/15 ו-2-3-2022", "he")
+    [('3/3/15', '2015-03-03', ('numeric_date',)), ('2-3-2022', '2022-03-02', ('numeric_date',))]
     """
     num = st.num
     if shape.group("d"):
         d, mo, y = int(shape.group("d")), int(shape.group("m")), shape.group("y")
         if shape.group("s") == "." and len(y) == 2:
             return None
-        year = int(y) if len(y) == 4 else 2000 + int(y)
+        year = int(y) if len(y) == 4 else (2000 if int(y) < PIVOT else 1900) + int(y)
+        first = 1 <= d <= 12 and 12 < mo <= 31
+        if shape.group("s") == "-" and (len(y) == 2 and not first or not (first or 1 <= mo <= 12)):
+            return None  # 5-10-15 (a list), 15-20-30: numbers, not a date
+        if first:
+            d, mo = mo, d
+            st.rules.append("month_first")
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return None, shape.end()
     else:
@@ -80,6 +96,32 @@ def numeric_date(st: State, shape: re.Match) -> tuple[State | None, int] | None:
             return None
     num.kind, num.iso, num.digits = "date", f"{year:04d}-{mo:02d}-{d:02d}", True
     st.rules.append("numeric_date")
+    return st.finish(float(year), shape.end()), shape.end()
+
+
+@rule
+def month_first(st: State) -> None:
+    """Reads no date of its own: in a numeric date whose second number cannot be a month, the
+    month is first (US order, ``10/31/1974``, ``10-31-74``); :func:`numeric_date` swaps them.
+
+    >>> explain("נולד ב-10/31/74", "he")
+    [('10/31/74', '1974-10-31', ('month_first', 'numeric_date'))]
+    """
+
+
+@rule
+def numeric_month(st: State, shape: re.Match) -> tuple[State | None, int] | None:
+    """A month and a four-digit year with a slash: ``2/2013`` is February 2013 (``iso`` ``2013-02``).
+
+    >>> explain("דוח 2/2013", "he")
+    [('2/2013', '2013-02', ('numeric_month',))]
+    """
+    mo, year = int(shape.group("mo")), int(shape.group("yr"))
+    if not (1 <= mo <= 12 and 1900 <= year <= 2100):
+        return None, shape.end()
+    num = st.num
+    num.kind, num.iso, num.digits = "date", f"{year:04d}-{mo:02d}", True
+    st.rules.append("numeric_month")
     return st.finish(float(year), shape.end()), shape.end()
 
 

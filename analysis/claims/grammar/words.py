@@ -254,7 +254,8 @@ def vague(g: Grammar, t: str, st: State, base: float) -> int:
 @rule
 def ordinal(g: Grammar, t: str, st: State, r: tuple) -> int:
     """An ordinal word (ראשון, الثالث); with a teen or the conjunction and a ten after it,
-    a bigger one (الثالث عشر = 13th, الثالث والعشرون = 23rd).
+    a bigger one (الثالث عشر = 13th, الثالث والعشرون = 23rd, الحادي والعشرون = 21st: حادي is
+    "first" in compounds).
 
     >>> explain("במקום השני", "he")
     [('שני', 2.0, ('ordinal',))]
@@ -266,19 +267,41 @@ def ordinal(g: Grammar, t: str, st: State, r: tuple) -> int:
     v = r[1]
     end = st.end
     n2 = next_token(g, t, end)
+    spaced = n2 is None and (n2 := spaced_conjunction(g, t, end)) is not None
     if n2 is not None and n2.group("word"):
         p2 = n2.group("prefix") or ""
         r2 = g.lexicon[n2.group("word")][0]
-        if not p2 and v < 10 and n2.group("word") in g.teens:
+        if not p2 and not spaced and v < 10 and n2.group("word") in g.teens:
             v += 10
             end = n2.end()
             st.rules.append("teen")
-        elif p2 and g.split(p2)[1] and r2[0] == "ten" and v < 10:
+        elif (spaced or p2 and g.split(p2)[1]) and r2[0] == "ten" and v < 10:
             v += r2[1]
             end = n2.end()
-            st.rules.append("add")
+            st.rules += ("spaced_conjunction", "add") if spaced else ("add",)
     st.finish(v, end)
     return HERE
+
+
+@rule
+def spaced_conjunction(g: Grammar, t: str, pos: int):
+    """The conjunction written apart, before a word with the article: الخامس و العشرون = 25th,
+    الواحد و العشرون = 21 (``و عشرون`` without the article is an attached prefix and a joiner).
+    Returns the token after the conjunction, or None.
+
+    >>> explain("الخامس و العشرون", "ar")
+    [('خامس و العشرون', 25.0, ('ordinal', 'spaced_conjunction', 'add'))]
+    >>> explain("الواحد و العشرون", "ar")
+    [('واحد و العشرون', 21.0, ('number_word', 'spaced_conjunction', 'add'))]
+    """
+    m = g.spaced_conj_re.match(t, pos) if g.spaced_conj_re is not None else None
+    if m is None:
+        return None
+    n2 = g.token_re.match(t, m.end())
+    if n2 is None or not n2.group("word") or not n2.group("prefix"):
+        return None
+    units, conj, article = g.split(n2.group("prefix"))
+    return n2 if article and not conj and all(u in g.article for u in units) else None
 
 
 @rule
