@@ -90,7 +90,7 @@ def _claims_in(
 ) -> list[dict]:
     """Claims of one document (offsets into ``text``); ``mentions`` if already found;
     ``country`` (the outlet's, ISO 3166) resolves currency names several countries share."""
-    quantities = find_quantities(text, lang, norm)
+    quantities = find_quantities(text, lang, norm, published=published_at(0) or None)
     if not quantities:
         return []
     mentions = find_mentions(text, lang, norm) if mentions is None else mentions
