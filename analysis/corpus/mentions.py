@@ -8,18 +8,30 @@ spellings. Aliases are written bare; attached prefixes (``ב-OpenAI``,
 :meth:`analysis.langdata.Language.words_regex`. A product mention takes a
 version number that follows it (``Gemini 2.0``, ``Grok-2``), so the claims
 engine knows that number names a product and is not a quantity.
+
+Names the lexicon does not know become *candidate* mentions (:func:`find_candidates`): a name
+in Latin script inside Hebrew or Arabic text (``Vectrix``, ``Lunar Compute``; a known company's
+Latin name followed by more capitalized words names another one: ``Salesforce Ventures``), a
+name of one to three words in quotation marks after a type word (``בחברת "שומרה"``, ``صندوق
+«نايل فنتشرز»``), and later bare mentions of such a quoted name (when it is not a short word). A
+candidate's ``entity`` is the name as printed and ``candidate`` is true; its ``type`` is ``org``,
+``person`` or ``product``, from the type word before it (``data/<lang>/parties.yaml``,
+``type_words``), else ``product`` for a short code with digits (``MX300``), else ``org``. Latin
+words that are no names (``AI``, ``CEO``, ``Series C``, ``Q3``, ``FY2025``) are listed there
+under ``not_entities``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text.langdata import DATA_DIR, language, read_csv, trie_pattern
 from ..text.normalize import Normalized, normalize, normalize_word
 
-__all__ = ["Mention", "find_mentions", "entity_types"]
+__all__ = ["Mention", "entity_types", "find_candidates", "find_mentions", "type_word_before"]
 
 #: A version right after a product name: attached (GPT-4o, Veo2, Grok-2) or after a space (Gemini 2.0, Imagen 3).
 _VERSION = re.compile(r"(?:-?\d+(?:\.\d+)*[a-z]{0,2}|\s\d+\.\d+|\s\d(?=\s*(?:[^\w\s%$]|$)))(?![\w%])")
@@ -34,6 +46,7 @@ class Mention:
     surface: str
     entity: str
     type: str
+    candidate: bool = False  #: a name the lexicon does not know: ``entity`` is the name as printed
 
 
 @functools.cache
@@ -63,8 +76,10 @@ def _lexicon(lang: str | None) -> tuple[re.Pattern, dict[str, str]]:
     return pattern, by_form
 
 
-def find_mentions(text: str, lang: str | None, norm: Normalized | None = None) -> list[Mention]:
-    """Entity mentions in ``text`` (``lang`` picks the native aliases).
+def find_mentions(text: str, lang: str | None, norm: Normalized | None = None,
+                  candidates: bool = True) -> list[Mention]:
+    """Entity mentions in ``text`` (``lang`` picks the native aliases), in text order; with
+    ``candidates``, names the lexicon does not know too (:func:`find_candidates`).
 
     >>> [(m.surface, m.entity) for m in find_mentions("ומיקרוסופט השקיעה ב-OpenAI ו-Gemini 2.0", "he")]
     [('מיקרוסופט', 'Microsoft'), ('OpenAI', 'OpenAI'), ('Gemini 2.0', 'Gemini')]
@@ -80,4 +95,220 @@ def find_mentions(text: str, lang: str | None, norm: Normalized | None = None) -
             b = v.end()
         start, end = norm.to_original(a, b)
         out.append(Mention(start, end, text[start:end], entity, types[entity]))
+    if candidates and lang:
+        found = find_candidates(text, lang, norm, out)
+        covered = _Spans((c.start, c.end) for c in found)
+        out = sorted([m for m in out if not covered.hits(m.start, m.end)] + found, key=lambda m: m.start)
+    return out
+
+
+# --------------------------------------------------------------------------- candidates
+
+#: A word in Latin script (with inner dots, hyphens, apostrophes or ampersands: Al-Rayyan, AT&T).
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[.'&-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+#: Words that may join the words of a Latin name (Bank of America, Procter & Gamble).
+_JOINERS = {"of", "&", "and", "de", "for", "la", "du"}
+#: Labels that are not names: quarters, halves, fiscal years (Q3, H1, FY2025).
+_LABEL = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[A-Z])")
+#: A short code with digits names a product (H100, B200, V3).
+_PRODUCT_CODE = re.compile(r"[A-Z]{1,3}\d+[a-z]?")
+_QUOTED = re.compile(r'(?P<open>["«])(?P<name>[^"«»\d\n.,:;!?()\[\]\u060c\u061b]{1,40}?)["»]')
+
+
+@dataclass(frozen=True)
+class _PartyWords:
+    """The candidate-entity words of one language (``data/<lang>/parties.yaml``)."""
+
+    type_before: re.Pattern  # a type word (and up to two descriptors) ending where a name starts
+    types: dict[str, str]  # normalized type word → org | person | product
+    not_entities: frozenset[str]
+    script: re.Pattern
+
+
+@functools.cache
+def _party_words(lang: str) -> _PartyWords:
+    data = language(lang)
+    spec = data.load("parties")
+    types = {normalize_word(w): t for t, words in (spec.get("type_words") or {}).items() for w in words}
+    forms = data.word_forms(types)
+    article = "|".join(map(re.escape, (normalize_word(a) for a in spec.get("article") or []))) or "(?!x)x"
+    pattern = re.compile(rf"(?<!\w){data.prefix_pattern}(?P<tw>{trie_pattern(forms)})"
+                         rf"(?:[\s-]+(?:{article})[^\s\"«»]+){{0,2}}[\s-]*[\"«]?$")
+    return _PartyWords(pattern, {f: types[w] for f, w in forms.items()},
+                       frozenset(spec.get("not_entities") or ()), data.script)
+
+
+def type_word_before(norm_text: str, pos: int, lang: str) -> tuple[str, int] | None:
+    """(type, start) of a type word ending right before ``pos`` (descriptors may stand between:
+    ``חברת הסטארט-אפ הישראלית Vectrix``), else None. ``norm_text`` is normalized text.
+
+    >>> type_word_before("גייסה חברת הסטארט-אפ Vectrix", 21, "he")
+    ('org', 6)
+    """
+    words = _party_words(lang)
+    m = words.type_before.search(norm_text, max(0, pos - 60), pos)
+    return (words.types[m.group("tw")], m.start("tw")) if m else None
+
+
+def find_candidates(text: str, lang: str, norm: Normalized | None = None,
+                    known: list[Mention] = ()) -> list[Mention]:
+    """Names the lexicon does not know (see the module): Latin names in Hebrew or Arabic text,
+    quoted names after a type word, and later bare mentions of those names. None overlaps a
+    ``known`` mention, except a company's Latin name followed by more capitalized words, which
+    names another company (``Salesforce Ventures``): that candidate takes the known one's place.
+
+    >>> text = 'חברת "נוירון לאבס" גייסה בסבב Series C בהובלת Lunar Compute'
+    >>> [(m.entity, m.type) for m in find_candidates(text, "he")]
+    [('נוירון לאבס', 'org'), ('Lunar Compute', 'org')]
+    """
+    norm = norm or normalize(text)
+    words = _party_words(lang)
+    if not words.script.search(norm.text):
+        return []
+    taken = _Spans((m.start, m.end) for m in known)
+    # a Latin run right after a known name extends it (Gemini 2.0 Flash Thinking): not a name of its own
+    near = _Spans((m.start, m.end + 2) for m in known)
+    latin = _latin_names(text, norm, lang)
+    by_start = {m.start: m for m in known}
+    longer = [c for c in latin if _longer_company(text, c, by_start, taken, words.not_entities)]
+    found = [c for c in latin if not near.hits(c.start, c.end)]
+    found = [c for c in found + _quoted_names(text, norm, lang) if not taken.hits(c.start, c.end)] + longer
+    kept: list[Mention] = []
+    for c in sorted(found, key=lambda c: c.start):
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return sorted(kept + _repeats(text, norm, lang, kept, taken), key=lambda c: c.start)
+
+
+class _Spans:
+    """Sorted spans that do not overlap one another, and which of them a span overlaps (by bisection)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def hits(self, a: int, b: int) -> list[int]:
+        """Indices of the spans overlapping ``[a, b)``."""
+        out = []
+        k = bisect_left(self.starts, b) - 1
+        while k >= 0 and self.spans[k][1] > a:
+            out.append(k)
+            k -= 1
+        return out
+
+    def add(self, spans) -> _Spans:
+        return _Spans(self.spans + list(spans))
+
+
+def _longer_company(text: str, c: Mention, by_start: dict[int, Mention], taken: _Spans, stop: frozenset[str]) -> bool:
+    """Whether ``c`` is a known company's Latin name and more words that are no corporate suffix."""
+    known = by_start.get(c.start)
+    if known is None or len(taken.hits(c.start, c.end)) != 1 or known.type != "org" or known.end >= c.end:
+        return False
+    return any(w not in stop for w in text[known.end:c.end].split())
+
+
+def _latin_runs(text: str) -> list[list[re.Match]]:
+    """Runs of Latin words separated by single spaces."""
+    runs: list[list[re.Match]] = []
+    for w in _LATIN_WORD.finditer(text):
+        if runs and text[runs[-1][-1].end():w.start()] == " ":
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _name_words(run: list[re.Match]) -> list[re.Match] | None:
+    """The words of a run that make a name: capitalized words and joiners between them; None
+    when the run is English prose (a lower-case word that is no joiner)."""
+    if any(not any(ch.isupper() for ch in w.group()) and w.group() not in _JOINERS for w in run):
+        return None
+    while run and run[-1].group() in _JOINERS:
+        run = run[:-1]
+    return run or None
+
+
+def _latin_names(text: str, norm: Normalized, lang: str) -> list[Mention]:
+    """Names in Latin script: a run of capitalized Latin words that is not all stop words."""
+    words = _party_words(lang)
+    out = []
+    for run in _latin_runs(text):
+        if re.fullmatch(r"\d-", text[max(0, run[0].start() - 2):run[0].start()]):
+            continue  # part of a number word: 12-Day
+        name = _name_words(run)
+        while name and name[0].group() in words.not_entities:
+            name = name[1:]  # "CEO Dana Rosen" → "Dana Rosen"
+        if not name:
+            continue
+        surface = text[name[0].start():name[-1].end()]
+        parts = [w.group() for w in name]
+        if surface in words.not_entities or all(p in words.not_entities or _LABEL.fullmatch(p) for p in parts):
+            continue
+        a = name[0].start()
+        kind = type_word_before(norm.text, norm.index_of(a), lang)
+        typ = kind[0] if kind else ("product" if len(parts) == 1 and _PRODUCT_CODE.fullmatch(parts[0]) else "org")
+        out.append(Mention(a, name[-1].end(), surface, surface, typ, True))
+    return out
+
+
+def _quoted_names(text: str, norm: Normalized, lang: str) -> list[Mention]:
+    """A name of one to three words in quotation marks, right after a type word of a company or
+    a product (``בחברת הסייבר "שומרה"``, ``صندوق «نايل فنتشرز»``)."""
+    out = []
+    t = norm.text
+    for i in _openers(t, lang):
+        q = _QUOTED.match(t, i)
+        if q is None or q.end() < len(t) and (t[q.end()].isalnum()):
+            continue
+        name = q.group("name").strip()
+        if not name or len(name.split()) > 3 or name in _party_words(lang).not_entities:
+            continue
+        j = i
+        while j > 0 and t[j - 1].isalpha():
+            j -= 1  # the attached prefix: בחברת ה"X" → before ה
+        kind = type_word_before(t, j, lang)
+        if kind is None or kind[0] == "person":  # a quoted word after a person's title is no name
+            continue
+        a = q.start("name") + (len(q.group("name")) - len(q.group("name").lstrip()))
+        start, end = norm.to_original(a, a + len(name))
+        out.append(Mention(start, end, text[start:end], text[start:end], kind[0], True))
+    return out
+
+
+def _openers(t: str, lang: str):
+    """Positions of opening quotation marks: after a space, a bracket or an attached prefix only
+    (not the gershayim inside a word: מנכ"ל), before a letter."""
+    data = language(lang)
+    for m in re.finditer(r'["«]', t):
+        i = m.start()
+        if i + 1 >= len(t) or not t[i + 1].isalpha():
+            continue
+        j = i
+        while j > 0 and t[j - 1].isalpha():
+            j -= 1
+        if j == i or _is_prefix(data, t[j:i]):
+            yield i
+
+
+def _is_prefix(data, letters: str) -> bool:
+    """Whether ``letters`` is an attached prefix only (ב, ול, وب)."""
+    return "".join(data.prefix_parts(letters)) == letters.rstrip("-")
+
+
+def _repeats(text: str, norm: Normalized, lang: str, found: list[Mention], taken: _Spans) -> list[Mention]:
+    """Later bare mentions of the candidates' quoted names (written again without quotes): names
+    of two words or more, or of one word of five letters or more (a short company name is often a
+    common word: «نما», «مدار»). Latin names are found again anyway."""
+    names = {c.entity: c for c in found if (" " in c.entity or len(c.entity) >= 5) and not _LATIN_WORD.match(c.entity)}
+    if not names:
+        return []
+    pattern, by_form = language(lang).lookup({normalize_word(n): n for n in names})
+    spans = taken.add((c.start, c.end) for c in found)
+    out = []
+    for m in pattern.finditer(norm.text):
+        start, end = norm.to_original(m.start("word"), m.end("word"))
+        c = names[by_form[m.group("word")]]
+        if not spans.hits(start, end):
+            out.append(Mention(start, end, text[start:end], c.entity, c.type, True))
     return out
