@@ -238,7 +238,7 @@ def corpus_claims(corpus) -> pd.DataFrame:
         rows_in = list(zip(sents["start"], sents["end"], sents["article"], sents["section"], sents["sent_no"]))
         index = SentenceIndex(rows_in)
         found = mentions.get(doc_id, corpus.mentions.iloc[:0])
-        doc_mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type) for r in found.itertuples()]
+        doc_mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type, r.candidate) for r in found.itertuples()]
         doc_rows = _claims_in(doc.text, normalize(doc.text), doc.lang, [(r[0], r[1]) for r in rows_in],
                               lambda off: doc.published_for(index.article(off)), article_at=index.article,
                               mentions=doc_mentions, country=getattr(doc, "country", "") or "")

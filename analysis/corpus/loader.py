@@ -63,7 +63,7 @@ SENTENCE_COLUMNS = {
 }
 MENTION_COLUMNS = {
     "doc_id": "str", "article": "int64", "section": "str", "sent_no": "int64", "start": "int64", "end": "int64",
-    "surface": "str", "entity": "str", "type": "str",
+    "surface": "str", "entity": "str", "type": "str", "candidate": "bool",
 }
 SKIPPED_COLUMNS = {"file": "str", "reason": "str"}
 PROBLEM_COLUMNS = {"file": "str", "level": "str", "message": "str"}
@@ -282,7 +282,7 @@ def _analyse(doc: Document) -> tuple[list, list, list, int]:
         article, section, sent_no = index.at(m.start)
         mention_rows.append({"doc_id": doc.doc_id, "article": article, "section": section, "sent_no": sent_no,
                              "start": m.start, "end": m.end, "surface": m.surface, "entity": m.entity,
-                             "type": m.type})
+                             "type": m.type, "candidate": m.candidate})
     return seg_rows, sent_rows, mention_rows, n_articles
 
 
