@@ -40,6 +40,8 @@ ROWS = [
      "300 مليون دولار", dict(period="2024-Q4")),
     ("period:since_is_no_period", "ar", "2025-02-10", "استثمرت مايكروسوفت 13 مليار دولار في OpenAI منذ 2019.",
      "13 مليار دولار", dict(period="")),
+    ("period:relative_phrase", "he", "2025-01-28", "אנבידיה איבדה אתמול כ-590 מיליארד דולר משווי השוק שלה.",
+     "590 מיליארד דולר", dict(period="2025-01-27", metric="market_value_change")),
     # cadence
     ("cadence:cue_near_number", "ar", "2025-05-01", "يستخدم التطبيق 30 مليون مستخدم نشط شهريا.",
      "30 مليون مستخدم", dict(cadence="monthly", metric="users")),

@@ -14,8 +14,8 @@ class Metric:
     """One row of the metric codebook (``data/metrics.csv``)."""
 
     kinds: frozenset[str]  # claim kinds the metric allows
-    subject_types: frozenset[str]  # entity types it may describe (empty: any)
-    window: int | None  # its cue must sit this close to the number (age: "בן 55")
+    subject_types: frozenset[str]  # entity types it may describe (empty: any): chooses among a cue's metrics
+    window: int | None  # characters: its cue must sit this close to the number (age: "בן 55")
     period_type: str = ""  # "as_of" (a level at a time: a valuation) or "during" (a flow over a period: revenue)
 
 

@@ -1,53 +1,535 @@
 """Metric: what a number measures, from cue words and counted nouns, as the codebook allows.
 
-Rules, in order:
+Every number owns the metric cues of its own phrase (:meth:`_Reading.owner`): a cue belongs to
+the figure it introduces, the next figure of its clause ("גייסה 40 מיליארד לפי שווי של 300
+מיליארד": ``גייסה`` is the 40's, ``לפי שווי`` the 300's), unless it is the complement written
+right after a figure ("49% ממניות", "590 מיליארד דולר משווי השוק"; but "X مقابل حصة 49%": a
+complement without "from" right before the next figure introduces it); a cue after the last
+figure of its clause is that figure's ("תשקיע 10 מיליארד בהקמת מרכזי נתונים"); a cue in a
+clause without figures belongs to none. A cue counts for a claim only with a metric that allows
+the claim's kind and, for metrics with a ``cue_window`` (age, tenure …), the distance
+(``data/metrics.csv``); the type of a subject named in the sentence chooses among a cue's
+metrics (שווה: a person's net worth, a company's valuation) but never vetoes its only one.
 
-* ``cue_next_to_number``: a metric cue in the number's clause within a few characters;
+Rules, in order (the first that applies wins):
+
+* ``cue_next_to_number``: an own cue just before the number (within ``_NEAR`` characters), else
+  the number's counted noun or the complement right after it when a cue word ("תפטר 6,000
+  עובדים" is departures, "500 עובדי OpenAI" employees);
+* ``share_of_company``: a percent right before "of <company>" is a stake ("42% מספייסX");
+* ``own_cue``: the nearest own cue farther away, before the number first, then after it;
 * ``counted_noun``: the number's counted noun names a metric (users, employees, executives);
-* ``nearest_cue``: the nearest cue in the sentence (its own clause first) that allows the
-  claim's kind and the type of a subject named in the sentence.
+* ``previous_figure``: a figure without a cue of its own continues the figure before it when no
+  other cue stands between them ("צנחה ב-17% ל-118 דולר", "7 ו-8 מיליארד", "הכנסות של 57
+  מיליארד, עלייה של 62%");
+* ``next_figure``: … else the figure after it in its clause ("10% העליונים מחזיקים ב-70%
+  מהעושר");
+* ``nearest_cue``: the nearest cue of the sentence that no figure owns (in a clause without
+  figures: "ההון של מאסק … : 19.8% ממניות טסלה").
 
-Otherwise the metric stays empty.
+Otherwise the metric stays empty: a cue another figure owns is never borrowed, and a count of
+a noun no metric names ("107 صفحات", "780 מיליון שאילתות") borrows nothing.
+
+The metric the chosen cue gives is then refined, and the claim's ``why`` names the refinement:
+
+* a cue naming several metrics (a word of worth: בשווי, قيمتها; of investment: השקיעה, ضخت;
+  of holding: מחזיקה, حصة) takes the one that ``phrase_decides`` (another cue of the number's
+  phrase, or the cue of the figure before it: "19.8% ממניות טסלה בשווי 290 מיליארד" → stake),
+  else ``in_company`` (a company named after "in": "השקיעה 10 מיליארד ב-OpenAI" → funding_round,
+  "حصة 27% في OpenAI" → stake), else ``sentence_decides`` (another cue of the sentence), else the
+  first listed (``data/<lang>/cues.yaml`` lists them in order);
+* ``narrower_cue``: a broad metric gives way to a narrower one its phrase names (spending on data
+  centres is capex; revenue at an annual pace is the run rate);
+* ``stake_value``: a valuation after a holding named earlier in the phrase is the holding's
+  worth ("אחזקה ששוויה מוערך ב-2 מיליארד" → stake);
+* ``funding_to_date``: money raised with a to-date cue in its phrase (מאז הקמתה, على عدة
+  جولات, בשני סבבים) is the total raised;
+* ``share_sale_valuation``: a valuation or share price in a sentence about a share sale is the
+  share sale's (the valuation it implies), unless a funding round is named in between;
+* ``private_market_value``: a "market value" in a sentence about a funding round is a private
+  company's valuation;
+* ``value_change``: a value with a verb of change in its clause, read after "by" and not "to"
+  ("שוויה התכווץ ב-311 מיליארד", not "ירד ל-430 מיליארד"), or a percent of a market value, is a
+  change of market value: a market value change is never a valuation.
+
+A to-date cue (מאז, עד כה, منذ) only qualifies money raised: beside a cue of another metric in
+the number's phrase ("ההכנסות מאז ינואר") it gives way.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
 from ..corpus.mentions import entity_types
+from ..text.langdata import language
+from ..text.normalize import normalize_word
 from .codebook import codebook, unit_metrics
+from .cues import Cue
 from .site import NONE, Decision, Site
 
-__all__ = ["metric_of"]
+__all__ = ["RULES", "RULE_NAMES", "metric_of"]
 
-_NEAR = 12  # characters: a metric cue this close to the number beats its counted noun
+_NEAR = 12  # characters: a metric cue this close before the number beats its counted noun
+_RIGHT_AFTER = 3  # characters: a complement this close after the number is its own ("49% ממניות")
+
+
+@functools.cache
+def _into(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """"In" before a company invested in or held (attached prefixes or words), and words that name a
+    company the lexicon may not know ("בחברת", "في شركة"): ``invested_in`` in ``data/<lang>/parties.yaml``."""
+    spec = language(lang).load("parties").get("invested_in", {}) if lang else {}
+    return (tuple(normalize_word(w) for w in spec.get("prefixes", [])),
+            tuple(normalize_word(w) for w in spec.get("words", [])))
+_COMPANY_TYPES = frozenset({"org", "product"})
+_FUNDING = frozenset({"funding_round", "total_funding"})
+#: a broad metric and the narrower ones a cue of its phrase may name
+_NARROWER = {"spend": ("capex", "commitment", "training_cost", "hiring_cost"), "revenue": ("revenue_run_rate",)}
+_SHARE_SALE_READINGS = frozenset({"valuation", "stock_price"})
+_HOLDING_WORTH = frozenset({"valuation", "market_value", "net_worth"})  # what the worth of a holding reads as
+_VALUES = frozenset({"valuation", "market_value"})
+_GENERIC_UNITS = frozenset({"", "count"})
+_VERB_KINDS = frozenset({"multiplier", "rank"})  # figures that may be a verb (تضاعفت): what follows is no complement
+
+
+@dataclass(frozen=True)
+class _Option:
+    """A cue as one figure sees it, with the metrics it allows for this claim (lexicon order)."""
+
+    cue: Cue
+    metrics: tuple[str, ...]
+    side: str  # "at" (in the number's span: its counted noun), "before", "right_after" or "after"
+    distance: int
+
+
+@functools.cache
+def _words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(partitive "from" words, "to" words, prepositional prefixes) from a language's data."""
+    data = language(lang)
+    changes = data.load("cues").get("changes", {})
+    froms = tuple(normalize_word(w) for w in changes.get("from", []))
+    tos = tuple(normalize_word(w) for w in changes.get("to", []))
+    articles = {normalize_word(w) for w in data.load("numbers").get("article", [])}
+    prepositions = tuple(u for u in data.prefix_units if u not in froms and u not in articles)
+    return froms, tos, prepositions
+
+
+class _Reading:
+    """The figures of the claim's sentence, the cues each owns, and what this claim allows."""
+
+    def __init__(self, site: Site, decided: dict):
+        self.site = site
+        self.text = site.text
+        self.book = codebook()
+        self.order = site.cues.lexicon.metric_order
+        self.froms, self.tos, self.prepositions = _words(site.lang) if site.lang else ((), (), ())
+        # a subject guessed from the article (not named in the sentence) does not restrict the metric
+        named = decided["subject"].value if decided["subject"].rule != "article_main_entity" else ""
+        self.subject_type = entity_types().get(named, "")
+        ctx = site.ctx
+        spans = {site.norm.to_normalized(q.start, q.end): q for q in ctx.quantities if q.kind not in ("date", "year")}
+        if not any(a <= site.qa and site.qb <= b for a, b in spans):
+            spans[(site.qa, site.qb)] = site.q
+        self.figures = sorted(spans)
+        self.units = [spans[f].unit or "" for f in self.figures]
+        self.kinds = [spans[f].kind for f in self.figures]
+        self.me = next(k for k, (a, b) in enumerate(self.figures) if a <= site.qa and site.qb <= b)
+        self.cues = ctx.metric_cues
+        self.owners = [self.owner(cue) for cue in self.cues]
+
+    # --- where things are ---------------------------------------------------------------------
+
+    def clause(self, pos: int) -> int:
+        return bisect_right(self.site.ctx.cuts, pos)
+
+    def right_after(self, b: int, cue: Cue) -> bool:
+        """Whether ``cue`` is the complement written right after a figure ending at ``b``: after
+        at most a "from" word ("ממניות", "من قيمتها"), and not introduced by a preposition."""
+        between = self.text[b:cue.start]
+        gap = between.strip(" -\u05be")
+        if len(between.strip()) > _RIGHT_AFTER:
+            return False
+        if gap:
+            return gap in self.froms
+        word = self.text[cue.start:cue.end]
+        return not any(word.startswith(p) for p in self.prepositions)
+
+    def owner(self, cue: Cue) -> int | None:
+        """The figure that owns ``cue`` (see the module's docstring), or None."""
+        clause = self.clause(cue.start)
+        mine = [k for k, (a, _) in enumerate(self.figures) if self.clause(a) == clause]
+        for k in mine:
+            a, b = self.figures[k]
+            if cue.start < b and a < cue.end:
+                return k
+        before = [k for k in mine if self.figures[k][1] <= cue.start]
+        after = [k for k in mine if self.figures[k][0] >= cue.end]
+        if before and self.kinds[before[-1]] not in _VERB_KINDS and self.right_after(self.figures[before[-1]][1], cue):
+            # a complement without "from" right before the next figure introduces it ("X مقابل حصة 49%")
+            words = self.text[self.figures[before[-1]][1]:cue.end].replace("-", " ").split()
+            partitive = any(words[0] == f or (len(f) == 1 and words[0].startswith(f)) for f in self.froms)
+            if partitive or not (after and self.figures[after[0]][0] - cue.end <= _NEAR):
+                return before[-1]
+        if after:
+            return after[0]
+        return before[-1] if before else None
+
+    # --- what a cue allows --------------------------------------------------------------------
+
+    def allowed(self, cue: Cue, distance: int) -> tuple[str, ...]:
+        """The metrics of ``cue`` that allow the claim's kind and, within their window, the distance;
+        the type of the subject chooses among them (שווה: a person's net worth, a company's
+        valuation) but vetoes no cue's only reading."""
+        out = tuple(m for m in cue.key if self.site.kind in self.book[m].kinds
+                    and (self.book[m].window is None or distance <= self.book[m].window))
+        return tuple(m for m in out if self.fitting(m)) or out
+
+    def option(self, i: int, figure: int) -> _Option | None:
+        """Cue ``i`` as figure ``figure`` sees it, or None when it allows nothing for this claim."""
+        cue = self.cues[i]
+        a, b = self.figures[figure]
+        if cue.start < b and a < cue.end:
+            side, distance = "at", 0
+        elif cue.end <= a:
+            side, distance = "before", a - cue.end
+        else:
+            side = "right_after" if self.right_after(b, cue) else "after"
+            distance = cue.start - b
+        metrics = self.allowed(cue, distance)
+        return _Option(cue, metrics, side, distance) if metrics else None
+
+    def owned(self, figure: int) -> list[_Option]:
+        """The usable cues ``figure`` owns; a to-date cue gives way to a cue of another metric."""
+        options = [o for i, k in enumerate(self.owners) if k == figure and (o := self.option(i, figure))]
+        if any(len(o.metrics) == 1 and o.metrics[0] not in _FUNDING for o in options):
+            options = [o for o in options if o.metrics != ("total_funding",)]
+        return options
+
+    def shared(self, figure: int) -> list[_Option]:
+        """The cues of ``figure`` this claim may share: those that introduce it (before it), and its
+        complements when both figures are of a kind ("30% מהכנסותיה … 5%", not "32.1 مليون سهم … 5.83
+        مليار دولار")."""
+        same = self.kinds[figure] == self.site.q.kind
+        return [o for i, k in enumerate(self.owners)
+                if k == figure and (o := self.option(i, figure)) and (o.side == "before" or same)]
+
+    def free(self) -> list[_Option]:
+        """The usable cues of the sentence that no figure owns, as this claim's number sees them."""
+        out = []
+        for cue, k in zip(self.cues, self.owners):
+            if k is not None:
+                continue
+            before = cue.end <= self.site.qa
+            distance = self.site.qa - cue.end if before else cue.start - self.site.qb
+            if metrics := self.allowed(cue, distance):
+                out.append(_Option(cue, metrics, "before" if before else "after", distance))
+        return out
+
+    def fits(self, option: _Option) -> bool:
+        """Whether ``option`` names a metric the type of the subject named in the sentence allows."""
+        return any(self.fitting(m) for m in option.metrics)
+
+    def fitting(self, metric: str) -> bool:
+        """Whether the type of the subject named in the sentence (if any) suits ``metric``."""
+        types = self.book[metric].subject_types
+        return not self.subject_type or not types or self.subject_type in types
+
+    def pick(self, options: list[_Option]) -> _Option | None:
+        """The option a figure reads: the nearest before it, else in or right after it, else after it;
+        one that fits the subject first ("הונו של הואנג מוערך ב-": net worth, not a valuation)."""
+        options = [o for o in options if self.fits(o)] or options
+        for sides in (("before",), ("at", "right_after"), ("after",)):
+            chosen = [o for o in options if o.side in sides]
+            if chosen:
+                return min(chosen, key=lambda o: (o.distance, self.order.index(o.metrics[0])))
+        return None
+
+    def own_noun(self) -> bool:
+        """Whether the claim counts a noun of its own that no metric names ("107 صفحات", "780 מיליון
+        שאילתות"), or is a percent of one ("70% מהקיבולת"): such a claim borrows no cue."""
+        kind, unit = self.site.kind, self.site.unit
+        if kind == "count" and unit not in _GENERIC_UNITS:
+            return True
+        if kind not in ("count", "percent"):
+            return False
+        words = self.text[self.site.qb:self.site.qb + 40].replace("-", " ").split()
+        if not words or not words[0][:1].isalpha() or self.text[self.site.qb:self.site.qb + 1] not in " -":
+            return False
+        first = words[0]
+        w0 = self.site.qb + 1
+        if any(c.start < w0 + len(first) and c.end > w0 for c in self.cues):
+            return False  # the word after it is a cue ("32.1 مليون سهم")
+        if kind == "percent":  # "X% of <noun>": a "from" word, alone or attached
+            alone = first in self.froms and len(words) > 1 and words[1][:1].isalpha()
+            return alone or any(first.startswith(f) and len(first) > len(f) + 1 for f in self.froms)
+        into, _ = _into(self.site.lang or "")
+        return not any(first.startswith(f) for f in self.froms + self.tos + tuple(into))
+
+    # --- refining a cue's metric ----------------------------------------------------------------
+
+    def decide(self, option: _Option, rule: str, figure: int) -> Decision:
+        """The metric ``option`` gives this claim (see :meth:`resolve`), then refined by the first of
+        :data:`_REFINEMENTS` that applies."""
+        metric, rule = self.resolve(option, rule, figure)
+        for refine in _REFINEMENTS:
+            if better := refine(self, option, metric, figure):
+                return Decision(better, refine.__name__.lstrip("_"))
+        return Decision(metric, rule)
+
+    def names(self, cue: Cue, metric: str) -> bool:
+        """Whether ``cue`` names ``metric`` and nothing else this claim allows."""
+        return self.allowed(cue, 0) == (metric,)
+
+    def resolve(self, option: _Option, rule: str, figure: int) -> tuple[str, str]:
+        """The one metric of an option (a cue naming several takes help, see the docstring)."""
+        if len(option.metrics) == 1:
+            return option.metrics[0], rule
+        choices = set(option.metrics)
+        own = sorted(self.owned(figure), key=lambda o: o.distance)
+        phrase = [o for o in own if o.side == "before"]
+        if figure > 0 and self.continues(figure):
+            phrase += sorted(self.owned(figure - 1), key=lambda o: o.distance)
+        phrase += [o for o in own if o.side != "before"]
+        for other in phrase:
+            if len(other.metrics) == 1 and other.metrics[0] in choices and other.cue != option.cue:
+                return other.metrics[0], "phrase_decides"
+        if "stake" in choices and figure > 0 and self.continues(figure) and self.of_company(figure - 1):
+            return "stake", "phrase_decides"
+        if "funding_round" in choices and self.company_in(option.cue, figure):
+            return "funding_round", "in_company"
+        if "stake" in choices and self.held_in(option.cue, figure):
+            return "stake", "in_company"
+        for cue in self.cues:
+            allowed = self.allowed(cue, 0)
+            if cue != option.cue and len(allowed) == 1 and allowed[0] in choices:
+                return allowed[0], "sentence_decides"
+        return option.metrics[0], rule
+
+    def continues(self, figure: int) -> bool:
+        """Whether ``figure`` sits in the clause of the figure before it, or the clause after."""
+        here, there = self.clause(self.figures[figure][0]), self.clause(self.figures[figure - 1][0])
+        return here - there <= 1
+
+    def of_company(self, figure: int) -> bool:
+        """Whether "of <company>" follows ``figure`` ("42% מספייסX")."""
+        _, b = self.figures[figure]
+        following = [(ms, m) for ms, _, m in self.site.ctx.mentions if ms >= b]
+        if not following:
+            return False
+        ms, m = min(following, key=lambda x: x[0])
+        gap = self.text[b:ms].strip(" -\u05be")
+        return m.type in _COMPANY_TYPES and bool(gap) and gap in self.froms
+
+    def company_in(self, cue: Cue, figure: int) -> bool:
+        """Whether a company is named after "in" between ``cue`` and the end of the figure's phrase
+        (the next figure or its clause's end): what was invested in ("ב-OpenAI", "في شركة «لوجيكا»")."""
+        start, end, clause = cue.end, self.phrase_end(figure), self.clause(self.figures[figure][0])
+        into, companies = _into(self.site.lang or "")
+        for word in companies:  # "בחברת", "في شركة": a company the lexicon may not know
+            for at in (m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", self.text[start:end])):
+                if self.clause(start + at) == clause:
+                    return True
+        for ms, _, m in self.site.ctx.mentions:
+            if not (start <= ms < end and self.clause(ms) == clause and m.type in _COMPANY_TYPES):
+                continue
+            words = self.text[max(start, ms - 12):ms].replace("-", " ").split()
+            if (words and words[-1] in into) or (not words and self.text[ms - 1:ms] in into):
+                return True
+        return False
+
+    def phrase_end(self, figure: int) -> int:
+        """Where the phrase of ``figure`` ends: at the next figure or at the end of its clause."""
+        cuts = self.site.ctx.cuts
+        k = self.clause(self.figures[figure][0])
+        end = cuts[k] if k < len(cuts) else self.site.ctx.ne
+        if figure + 1 < len(self.figures):
+            end = min(end, self.figures[figure + 1][0])
+        return end
+
+    def held_in(self, cue: Cue, figure: int) -> bool:
+        """Whether "in" follows a holding cue within the figure's phrase ("حصة 27% في الشركة")."""
+        end = self.phrase_end(figure)
+        into, _ = _into(self.site.lang or "")
+        words = self.text[cue.end:end].replace("-", " ").split()
+        return self.company_in(cue, figure) or any(w in into for w in words if len(w) > 1)
+
+    def in_share_sale(self, option: _Option) -> bool:
+        """Whether a share sale is named before ``option`` in the sentence, and no funding round
+        (a word of investment is none) between it and the number."""
+        sales = [c for c in self.cues if c.key[0] == "share_sale" and c.end <= option.cue.start]
+        if not sales:
+            return False
+        start = sales[-1].end
+        return not any("funding_round" in c.key and "capex" not in c.key and start <= c.start < self.site.qa
+                       for c in self.cues)
+
+    def value_changed(self, option: _Option) -> bool:
+        """Whether a verb of change stands in the number's clause before it, and the number is not
+        read after "to" ("התכווץ ב-311 מיליארד", "ارتفعت قيمتها السوقية بنحو", not "ירד ל-430")."""
+        if option.cue.end > self.site.qa:
+            return False
+        verbs = self.site.cues.find("change_verbs", self.site.ca, self.site.qa)
+        if not verbs:
+            return False
+        words = self.text[verbs[-1].end:self.site.qa].replace("-", " ").split()
+        return not any(w in self.tos for w in words[-2:])
+
+    def borrowable(self, figure: int) -> bool:
+        """Whether this claim may take the cue of ``figure``: no cue it does not own stands between
+        them, and the claim counts no noun of its own."""
+        if self.own_noun() and (self.site.kind != "count" or self.units[figure] != self.site.unit):
+            return False
+        if figure < self.me:
+            lo, hi = self.figures[figure][1], self.figures[self.me][0]
+        else:
+            lo, hi = self.figures[self.me][1], self.figures[figure][0]
+        return not any(lo <= c.start < hi and k != figure for c, k in zip(self.cues, self.owners))
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+
+def _cue_next_to_number(r: _Reading) -> Decision | None:
+    """An own cue just before the number (within ``_NEAR`` characters), else the number's counted
+    noun or the complement right after it, when a cue word."""
+    own = r.owned(r.me)
+    near = [o for o in own if o.side in ("at", "right_after") or (o.side == "before" and o.distance <= _NEAR)]
+    if any(r.fits(o) for o in own) and not any(r.fits(o) for o in near):
+        return None  # a cue farther away fits the subject
+    chosen = r.pick(near)
+    return r.decide(chosen, "cue_next_to_number", r.me) if chosen else None
+
+
+def _share_of_company(r: _Reading) -> Decision | None:
+    """A percent right before "of <company>" is a stake in it ("42% מספייסX")."""
+    if r.site.kind == "percent" and r.of_company(r.me):
+        return Decision("stake", "share_of_company")
+    return None
+
+
+def _own_cue(r: _Reading) -> Decision | None:
+    """The nearest own cue farther away: before the number first, then after it."""
+    options = r.owned(r.me)
+    if r.own_noun():
+        options = [o for o in options if o.side != "after"]
+    chosen = r.pick(options)
+    return r.decide(chosen, "own_cue", r.me) if chosen else None
+
+
+def _previous_figure(r: _Reading) -> Decision | None:
+    """A figure without a cue of its own continues the figure before it (over figures without
+    cues) when no other cue, nor a verb of saying, stands between them (see :meth:`_Reading.shared`)."""
+    me = r.figures[r.me][0]
+    for prev in range(r.me - 1, -1, -1):
+        if not r.borrowable(prev):
+            return None
+        if r.clause(r.figures[prev][0]) != r.clause(me) and r.site.cues.find("speech", r.figures[prev][1], me):
+            return None
+        chosen = r.pick(r.shared(prev))
+        if chosen:
+            return r.decide(chosen, "previous_figure", prev)
+        if any(k == prev for k in r.owners):
+            return None
+    return None
+
+
+def _next_figure(r: _Reading) -> Decision | None:
+    """… else the figure after it in its clause, when no other cue stands between them."""
+    nxt = r.me + 1
+    if nxt >= len(r.figures) or r.clause(r.figures[nxt][0]) != r.clause(r.figures[r.me][0]) or not r.borrowable(nxt):
+        return None
+    chosen = r.pick(r.shared(nxt))
+    return r.decide(chosen, "next_figure", nxt) if chosen else None
+
+
+def _nearest_cue(r: _Reading) -> Decision | None:
+    """The nearest cue of the sentence that no figure owns (a clause without figures), before the
+    number first: a clause before it states the topic, one after it an afterthought."""
+    options = r.free()
+    if not options or r.own_noun():
+        return None
+    chosen = min(options, key=lambda o: (o.side != "before", o.distance, r.order.index(o.metrics[0])))
+    return r.decide(chosen, "nearest_cue", r.me)
+
+
+def _counted_noun(r: _Reading) -> Decision | None:
+    """The number's counted noun names a metric (users, employees, executives)."""
+    return _counted_noun_of(r.site)
+
+
+# --- the refinements: (reading, option, its metric, the figure owning it) -> a better metric or None --
+
+
+def _narrower_cue(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A broad metric gives way to a narrower one its phrase names (spending on data centres is
+    capex; revenue at an annual pace is the run rate)."""
+    own = r.owned(figure)
+    return next((n for n in _NARROWER.get(metric, ()) if any(o.metrics == (n,) for o in own)), None)
+
+
+def _stake_value(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A valuation after a holding named earlier in its phrase is the holding's worth ("אחזקה
+    ששוויה מוערך ב-2 מיליארד")."""
+    if metric in _HOLDING_WORTH and any(o.side == "before" and o.distance > option.distance and "stake" in o.metrics
+                                        for o in r.owned(figure)):
+        return "stake"
+    return None
+
+
+def _funding_to_date(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """Money raised with a to-date cue in its phrase (מאז הקמתה, منذ تأسيسها) is the total raised."""
+    if metric == "funding_round" and any(o.metrics == ("total_funding",) for o in r.owned(figure)):
+        return "total_funding"
+    return None
+
+
+def _share_sale_valuation(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A valuation or share price in a sentence about a share sale is the share sale's (the
+    valuation it implies), unless a funding round is named in between."""
+    return "share_sale" if metric in _SHARE_SALE_READINGS and r.in_share_sale(option) else None
+
+
+def _private_market_value(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A "market value" in a sentence about a funding round is a private company's valuation."""
+    if metric == "market_value" and any(r.names(c, "funding_round") for c in r.cues):
+        return "valuation"
+    return None
+
+
+def _value_change(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A value with a verb of change in its clause, read after "by" and not "to", or a percent of
+    a market value, is a change of market value: a market value change is never a valuation."""
+    if metric in _VALUES and (r.site.kind == "percent" or r.value_changed(option)):
+        return "market_value_change"
+    return None
+
+
+#: The rules, in order: the first that applies decides.
+RULES = (_cue_next_to_number, _share_of_company, _own_cue, _counted_noun, _previous_figure, _next_figure,
+         _nearest_cue)
+_REFINEMENTS = (_narrower_cue, _stake_value, _funding_to_date, _share_sale_valuation, _private_market_value,
+                _value_change)
+#: Every name a claim's ``why`` may give as ``metric:<name>``.
+RULE_NAMES = (tuple(f.__name__.lstrip("_") for f in RULES) + ("phrase_decides", "in_company", "sentence_decides")
+              + tuple(f.__name__.lstrip("_") for f in _REFINEMENTS))
 
 
 def metric_of(site: Site, decided: dict) -> Decision:
     """The metric of a number (dates and years have none)."""
     if site.kind in ("date", "year"):
         return NONE
-    by_unit = unit_metrics().get(site.unit or "", "")
-    counted = Decision(by_unit, "counted_noun") if by_unit else NONE
     if not site.cues:
-        return counted
-    # a subject guessed from the article (not named in the sentence) does not restrict the metric
-    named = decided["subject"].value if decided["subject"].rule != "article_main_entity" else ""
-    subject_type = entity_types().get(named, "")
-    book = codebook()
-    best = None
-    for cue in site.ctx.metric_cues:
-        distance = max(site.qa - cue.end if cue.end <= site.qa else cue.start - site.qb, 0)
-        same_clause = site.ca <= cue.start < site.cb
-        for metric in cue.key:
-            entry = book[metric]
-            if site.kind not in entry.kinds or (entry.window is not None and distance > entry.window):
-                continue
-            if subject_type and entry.subject_types and subject_type not in entry.subject_types:
-                continue
-            key = (not same_clause, distance, site.cues.lexicon.metric_order.index(metric))
-            if best is None or key < best[0]:
-                best = (key, metric)
-    if best and not best[0][0] and best[0][1] <= _NEAR:
-        return Decision(best[1], "cue_next_to_number")
-    if counted.value:
-        return counted
-    return Decision(best[1], "nearest_cue") if best else NONE
+        return _counted_noun_of(site) or NONE
+    reading = _Reading(site, decided)
+    for rule in RULES:
+        if (found := rule(reading)) is not None:
+            return found
+    return NONE
+
+
+def _counted_noun_of(site: Site) -> Decision | None:
+    """Rule ``counted_noun`` (also for a text in a language without cue words)."""
+    by_unit = unit_metrics().get(site.unit or "", "")
+    return Decision(by_unit, "counted_noun") if by_unit else None

@@ -35,7 +35,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 SCHEMAS: dict[str, set[str]] = {
     "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations", "clause_marks", "hard_clause_marks"},
     "currencies": {"currencies", "shared"},
-    "parties": {"markers", "prefix_markers", "conjunctions", "article", "frames", "anaphors", "type_words", "demonyms", "equivalence", "ago", "not_entities"},
+    "parties": {"markers", "prefix_markers", "conjunctions", "article", "frames", "anaphors", "type_words", "demonyms", "equivalence", "ago", "not_entities", "invested_in"},
     "roles": {"modality", "cadence", "deadline", "current", "quarters", "since", "attribution", "speaker_titles"},
     "cues": {"sections", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
