@@ -30,8 +30,8 @@ LANGS = ("he", "ar")
 FIELDS = ("subject", "counterpart", "metric", "cadence", "modality", "period", "period_type", "attribution")
 #: The issue's target is 0.90 for every field. These floors are what the engine reaches today,
 #: so that no change makes it worse while the rules are being written; raise them as it improves.
-FLOORS = {"recall": 0.98, "subject": 0.50, "counterpart": 0.60, "metric": 0.25, "cadence": 0.95, "modality": 0.82,
-          "period": 0.62, "period_type": 0.62, "attribution": 0.75}
+FLOORS = {"recall": 0.98, "subject": 0.72, "counterpart": 0.82, "metric": 0.88, "cadence": 0.97, "modality": 0.86,
+          "period": 0.79, "period_type": 0.82, "attribution": 0.77}
 
 
 def _rows(name: str) -> list[dict]:

@@ -15,7 +15,7 @@ from evaluation import score
 GOLD = list(csv.DictReader((ROOT / "tests" / "data" / "seed_claims.csv").open(encoding="utf-8", newline="")))
 
 THRESHOLDS = {"recall": 0.99, "precision": 0.97, "value_accuracy": 0.97}
-FLOORS = {"kind": 0.9, "subject": 0.6, "metric": 0.5, "period": 0.6, "attribution": 0.6}
+FLOORS = {"kind": 0.97, "subject": 0.75, "metric": 0.9, "period": 0.82, "attribution": 0.85}
 
 
 @pytest.fixture(scope="module")
