@@ -77,3 +77,47 @@ def score(gold: list[dict], pred: list[dict], fields=()) -> dict:
                   for g, p in matched if not value_right(g, p)],
         "wrong_unit": [(g["doc"], g["text"], g["unit"], p["unit"]) for g, p in unit_rows if g["unit"] != p["unit"]],
     }
+
+
+def _span(sentence: str, text: str, occurrence: int) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = sentence.find(text, start + 1)
+        if start < 0:
+            raise ValueError(f"{text!r} does not occur {occurrence} time(s) in {sentence!r}")
+    return start
+
+
+def read_rows(path) -> list[dict]:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_sentence_set(folder, prefix: str) -> tuple[list[dict], list[dict]]:
+    """A hand-annotated sentence set: ``<prefix>_sentences.csv`` and ``<prefix>_claims.csv`` in
+    ``folder``. Returns (sentences, gold claims with ``doc``/``item``/``start``/``end``); a claim's
+    span is the ``occurrence``-th place its ``text`` stands in its sentence."""
+    from pathlib import Path
+
+    sentences = read_rows(Path(folder) / f"{prefix}_sentences.csv")
+    by_id = {s["id"]: s for s in sentences}
+    gold = []
+    for g in read_rows(Path(folder) / f"{prefix}_claims.csv"):
+        s = by_id[g["id"]]
+        start = _span(s["sentence"], g["text"], int(g["occurrence"] or 1))
+        gold.append({**g, "doc": g["id"], "item": s["item"], "start": start, "end": start + len(g["text"])})
+    return sentences, gold
+
+
+def predict_sentences(sentences: list[dict], lang: str) -> tuple[dict, ...]:
+    """Claims of each sentence read as an article of its own (its publication date and country)."""
+    from analysis import extract_claims
+
+    out = []
+    for s in sentences:
+        claims = extract_claims(s["sentence"], lang, s["published"] or None, s["country"] or None)
+        for p in claims.to_dict("records"):
+            out.append({**p, "doc": s["id"], "item": s["item"]})
+    return tuple(out)

@@ -12,7 +12,6 @@ Print the per-item table (the README's) with ``.venv/bin/python tests/test_dev_s
 
 from __future__ import annotations
 
-import csv
 import sys
 from functools import cache
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import ROOT, report  # noqa: E402
-from evaluation import score  # noqa: E402
+from evaluation import load_sentence_set, predict_sentences, score  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "dev"
 LANGS = ("he", "ar")
@@ -30,44 +29,15 @@ THRESHOLDS = {"recall": 0.98, "precision": 0.97, "value_accuracy": 0.97, "unit_a
 FIELDS = ("kind",)
 
 
-def _rows(name: str) -> list[dict]:
-    path = DEV / name
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def _span(sentence: str, text: str, occurrence: int) -> int:
-    start = -1
-    for _ in range(occurrence):
-        start = sentence.find(text, start + 1)
-        if start < 0:
-            raise ValueError(f"{text!r} does not occur {occurrence} time(s) in {sentence!r}")
-    return start
-
-
 @cache
 def dataset(lang: str) -> tuple[list[dict], list[dict]]:
     """(sentences, gold claims with ``doc``/``start``/``end``) of one language."""
-    sentences = _rows(f"{lang}_sentences.csv")
-    by_id = {s["id"]: s for s in sentences}
-    gold = []
-    for g in _rows(f"{lang}_claims.csv"):
-        s = by_id[g["id"]]
-        start = _span(s["sentence"], g["text"], int(g["occurrence"] or 1))
-        gold.append({**g, "doc": g["id"], "item": s["item"], "start": start, "end": start + len(g["text"])})
-    return sentences, gold
+    return load_sentence_set(DEV, f"{lang}")
 
 
 @cache
 def predictions(lang: str) -> tuple[dict, ...]:
-    from analysis import extract_claims
-
-    out = []
-    for s in dataset(lang)[0]:
-        claims = extract_claims(s["sentence"], lang, s["published"] or None, s["country"] or None)
-        for p in claims.to_dict("records"):
-            out.append({**p, "doc": s["id"], "item": s["item"]})
-    return tuple(out)
+    return predict_sentences(dataset(lang)[0], lang)
 
 
 def evaluate(lang: str | None = None, item: str | None = None) -> dict:

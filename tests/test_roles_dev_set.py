@@ -14,7 +14,6 @@ disagreement).
 
 from __future__ import annotations
 
-import csv
 import sys
 from functools import cache
 from pathlib import Path
@@ -23,7 +22,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import ROOT, report  # noqa: E402
-from evaluation import match  # noqa: E402
+from evaluation import load_sentence_set, match, predict_sentences  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "dev"
 LANGS = ("he", "ar")
@@ -34,42 +33,15 @@ FLOORS = {"recall": 0.98, "subject": 0.72, "counterpart": 0.82, "metric": 0.88, 
           "period": 0.79, "period_type": 0.82, "attribution": 0.77}
 
 
-def _rows(name: str) -> list[dict]:
-    with (DEV / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def _span(sentence: str, text: str, occurrence: int) -> int:
-    start = -1
-    for _ in range(occurrence):
-        start = sentence.find(text, start + 1)
-        if start < 0:
-            raise ValueError(f"{text!r} does not occur {occurrence} time(s) in {sentence!r}")
-    return start
-
-
 @cache
 def dataset(lang: str) -> tuple[list[dict], list[dict]]:
-    sentences = _rows(f"{lang}_roles_sentences.csv")
-    by_id = {s["id"]: s for s in sentences}
-    gold = []
-    for g in _rows(f"{lang}_roles_claims.csv"):
-        s = by_id[g["id"]]
-        start = _span(s["sentence"], g["text"], int(g["occurrence"] or 1))
-        gold.append({**g, "doc": g["id"], "item": s["item"], "start": start, "end": start + len(g["text"])})
-    return sentences, gold
+    """(sentences, gold claims with ``doc``/``start``/``end``) of one language."""
+    return load_sentence_set(DEV, f"{lang}_roles")
 
 
 @cache
 def predictions(lang: str) -> tuple[dict, ...]:
-    from analysis import extract_claims
-
-    out = []
-    for s in dataset(lang)[0]:
-        claims = extract_claims(s["sentence"], lang, s["published"] or None, s["country"] or None)
-        for p in claims.to_dict("records"):
-            out.append({**p, "doc": s["id"], "item": s["item"]})
-    return tuple(out)
+    return predict_sentences(dataset(lang)[0], lang)
 
 
 def evaluate(lang: str) -> dict:
