@@ -29,7 +29,7 @@ LANGS = ("he", "ar")
 FIELDS = ("subject", "counterpart", "metric", "cadence", "modality", "period", "period_type", "attribution")
 #: The issue's target is 0.90 for every field. These floors are what the engine reaches today,
 #: so that no change makes it worse while the rules are being written; raise them as it improves.
-FLOORS = {"recall": 0.98, "subject": 0.72, "counterpart": 0.82, "metric": 0.88, "cadence": 0.97, "modality": 0.86,
+FLOORS = {"recall": 0.98, "subject": 0.78, "counterpart": 0.84, "metric": 0.88, "cadence": 0.97, "modality": 0.86,
           "period": 0.79, "period_type": 0.82, "attribution": 0.77}
 
 
