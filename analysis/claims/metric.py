@@ -116,6 +116,26 @@ def _words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     return froms, tos, prepositions
 
 
+@functools.cache
+def _whole_word(word: str) -> re.Pattern:
+    """``word`` as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
+_MEMO: dict[int, tuple[object, dict]] = {}
+
+
+def _memo(ctx) -> dict:
+    """What :class:`_Reading` reads once per sentence (held while ``ctx`` is the sentence read last)."""
+    hit = _MEMO.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    if len(_MEMO) > 512:
+        _MEMO.clear()
+    _MEMO[id(ctx)] = (ctx, {})
+    return _MEMO[id(ctx)][1]
+
+
 class _Reading:
     """The figures of the claim's sentence, the cues each owns, and what this claim allows."""
 
@@ -128,16 +148,29 @@ class _Reading:
         # a subject guessed from the article (not named in the sentence) does not restrict the metric
         named = decided["subject"].value if decided["subject"].rule != "article_main_entity" else ""
         self.subject_type = entity_types().get(named, "")
-        ctx = site.ctx
-        spans = {site.norm.to_normalized(q.start, q.end): q for q in ctx.quantities if q.kind not in ("date", "year")}
-        if not any(a <= site.qa and site.qb <= b for a, b in spans):
-            spans[(site.qa, site.qb)] = site.q
-        self.figures = sorted(spans)
-        self.units = [spans[f].unit or "" for f in self.figures]
-        self.kinds = [spans[f].kind for f in self.figures]
+        self.cues = site.ctx.metric_cues
+        self._owned: dict[int, list[_Option]] = {}
+        self.figures, self.units, self.kinds, self.owners = self.layout()
         self.me = next(k for k, (a, b) in enumerate(self.figures) if a <= site.qa and site.qb <= b)
-        self.cues = ctx.metric_cues
-        self.owners = [self.owner(cue) for cue in self.cues]
+
+    def layout(self) -> tuple[list, list, list, list]:
+        """The sentence's figures (this claim's number among them), their units and kinds, and the
+        figure owning each cue: the same for every claim of the sentence, so read once (see :func:`_memo`)."""
+        site = self.site
+        memo = _memo(site.ctx)
+        if "spans" not in memo:
+            memo["spans"] = {site.norm.to_normalized(q.start, q.end): q for q in site.ctx.quantities
+                             if q.kind not in ("date", "year")}
+        spans = memo["spans"]
+        extra = None if any(a <= site.qa and site.qb <= b for a, b in spans) else (site.qa, site.qb)
+        key = extra and (*extra, site.q.kind, site.q.unit)
+        if key not in memo:
+            spans = spans if extra is None else {**spans, extra: site.q}
+            self.figures = sorted(spans)
+            self.kinds = [spans[f].kind for f in self.figures]
+            memo[key] = (self.figures, [spans[f].unit or "" for f in self.figures], self.kinds,
+                         [self.owner(cue) for cue in self.cues])
+        return memo[key]
 
     # --- where things are ---------------------------------------------------------------------
 
@@ -201,11 +234,14 @@ class _Reading:
         return _Option(cue, metrics, side, distance) if metrics else None
 
     def owned(self, figure: int) -> list[_Option]:
-        """The usable cues ``figure`` owns; a to-date cue gives way to a cue of another metric."""
-        options = [o for i, k in enumerate(self.owners) if k == figure and (o := self.option(i, figure))]
-        if any(len(o.metrics) == 1 and o.metrics[0] not in _FUNDING for o in options):
-            options = [o for o in options if o.metrics != ("total_funding",)]
-        return options
+        """The usable cues ``figure`` owns; a to-date cue gives way to a cue of another metric
+        (read once per figure: the rules and refinements ask again)."""
+        if figure not in self._owned:
+            options = [o for i, k in enumerate(self.owners) if k == figure and (o := self.option(i, figure))]
+            if any(len(o.metrics) == 1 and o.metrics[0] not in _FUNDING for o in options):
+                options = [o for o in options if o.metrics != ("total_funding",)]
+            self._owned[figure] = options
+        return list(self._owned[figure])
 
     def shared(self, figure: int) -> list[_Option]:
         """The cues of ``figure`` this claim may share: those that introduce it (before it), and its
@@ -328,7 +364,7 @@ class _Reading:
         start, end, clause = cue.end, self.phrase_end(figure), self.clause(self.figures[figure][0])
         into, companies = _into(self.site.lang or "")
         for word in companies:  # "בחברת", "في شركة": a company the lexicon may not know
-            for at in (m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", self.text[start:end])):
+            for at in (m.start() for m in _whole_word(word).finditer(self.text[start:end])):
                 if self.clause(start + at) == clause:
                     return True
         for ms, _, m in self.site.ctx.mentions:
@@ -465,8 +501,10 @@ def _counted_noun(r: _Reading) -> Decision | None:
 def _narrower_cue(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
     """A broad metric gives way to a narrower one its phrase names (spending on data centres is
     capex; revenue at an annual pace is the run rate)."""
+    if metric not in _NARROWER:
+        return None
     own = r.owned(figure)
-    return next((n for n in _NARROWER.get(metric, ()) if any(o.metrics == (n,) for o in own)), None)
+    return next((n for n in _NARROWER[metric] if any(o.metrics == (n,) for o in own)), None)
 
 
 def _stake_value(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:

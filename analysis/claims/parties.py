@@ -41,6 +41,8 @@ __all__ = ["PARTY_TYPES", "Event", "Party", "Reading", "clause_at", "clause_of",
 #: Entity types that may be a party (outlets are sources, never parties).
 PARTY_TYPES = {"org", "person", "product", "index", "place"}
 _QUOTES = "\"'«»"
+_DIGIT = re.compile(r"\d").search
+_LIST_BREAK = re.compile(r"[,\u060c;]").search
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,7 @@ def _joined(text: str, a: int, b: int, lang: str) -> bool:
     """Whether the gap ``text[a:b]`` between two names only lists them (a comma or a conjunction,
     type words and descriptors; not both a comma and a conjunction, which open a new clause)."""
     gap = text[a:b]
-    if len(gap) > 40 or re.search(r"\d", gap):
+    if len(gap) > 40 or _DIGIT(gap):
         return False
     words = party_words(lang)
     p = b
@@ -227,7 +229,7 @@ def _joined(text: str, a: int, b: int, lang: str) -> bool:
 
 def _owns_previous(text: str, prev: Party | None, a: int, role: str) -> bool:
     """An owner right after another name: "xAI של אילון מאסק", "xAI المملوكة لإيلون ماسك"."""
-    return role == "owner" and prev is not None and a - prev.b <= 25 and not re.search(r"[,\u060c;]", text[prev.b:a])
+    return role == "owner" and prev is not None and a - prev.b <= 25 and not _LIST_BREAK(text[prev.b:a])
 
 
 def _parties(text: str, lang: str, lo: int, hi: int, mentions, sources: set, speakers: set[str]) -> list[Party]:
@@ -268,10 +270,16 @@ def _anaphors(text: str, lang: str, lo: int, hi: int, named: list[Party], speake
     return out
 
 
+@functools.cache
+def _articles(lang: str) -> tuple[str, ...]:
+    """The language's article prefixes, normalized (``data/<lang>/parties.yaml``)."""
+    return tuple(normalize_word(a) for a in language(lang).load("parties").get("article") or ())
+
+
 def _descriptors_only(gap: str, lang: str) -> bool:
     """Whether ``gap`` holds at most two descriptors (words with the article: ``הישראלית``), so
     that the word before it is a type word of the name after it, not "the company" itself."""
-    article = tuple(normalize_word(a) for a in language(lang).load("parties").get("article") or ())
+    article = _articles(lang)
     words = gap.replace('"', " ").replace("\u00ab", " ").split()
     return len(words) <= 2 and all(w.startswith(article) for w in words)
 

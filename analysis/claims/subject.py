@@ -89,7 +89,10 @@ def _demoted(p: Party) -> int:
 
 
 def named_subject(site: Site) -> Decision:
-    """The subject named in the sentence by the proximity rules (see the module)."""
+    """The subject named in the sentence by the proximity rules (see the module); read once per
+    site (:func:`owner_after` asks first)."""
+    if _LAST[0] is site:
+        return _LAST[1]
     reading = read_parties(site)
     if reading is None:
         parties = [Party(ma, mb, m.entity, m.type) for ma, mb, m in site.ctx.mentions
@@ -97,7 +100,11 @@ def named_subject(site: Site) -> Decision:
     else:
         parties = [p for p in reading.parties if not p.source]
     found = nearest(site, parties)
-    return Decision(found[1].entity, _RANKS[found[0]]) if found else NONE
+    _LAST[:] = [site, Decision(found[1].entity, _RANKS[found[0]]) if found else NONE]
+    return _LAST[1]
+
+
+_LAST: list = [None, NONE]  # the last site :func:`named_subject` read, and its decision
 
 
 # --------------------------------------------------------------------------- deal rules

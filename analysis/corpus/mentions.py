@@ -104,14 +104,18 @@ def find_mentions(text: str, lang: str | None, norm: Normalized | None = None,
 
 # --------------------------------------------------------------------------- candidates
 
-#: A word in Latin script (with inner dots, hyphens, apostrophes or ampersands: Al-Rayyan, AT&T).
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[.'&-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+#: A word in Latin script (with inner dots, hyphens, apostrophes or ampersands: Al-Rayyan, AT&T);
+#: no letter or digit before it, checked after its first letter (a pattern that starts with a
+#: letter class is scanned fast).
+_LATIN_WORD = re.compile(r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9]*(?:[.'&-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 #: Words that may join the words of a Latin name (Bank of America, Procter & Gamble).
 _JOINERS = {"of", "&", "and", "de", "for", "la", "du"}
 #: Labels that are not names: quarters, halves, fiscal years (Q3, H1, FY2025).
 _LABEL = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[A-Z])")
 #: A short code with digits names a product (H100, B200, V3).
 _PRODUCT_CODE = re.compile(r"[A-Z]{1,3}\d+[a-z]?")
+_NUMBER_WORD = re.compile(r"\d-")  # before a Latin word: part of a number word (12-Day)
+_OPEN_QUOTE = re.compile(r'["«]')
 _QUOTED = re.compile(r'(?P<open>["«])(?P<name>[^"«»\d\n.,:;!?()\[\]\u060c\u061b]{1,40}?)["»]')
 
 
@@ -222,7 +226,7 @@ def _latin_runs(text: str) -> list[list[re.Match]]:
 def _name_words(run: list[re.Match]) -> list[re.Match] | None:
     """The words of a run that make a name: capitalized words and joiners between them; None
     when the run is English prose (a lower-case word that is no joiner)."""
-    if any(not any(ch.isupper() for ch in w.group()) and w.group() not in _JOINERS for w in run):
+    if any(w.group().islower() and w.group() not in _JOINERS for w in run):
         return None
     while run and run[-1].group() in _JOINERS:
         run = run[:-1]
@@ -234,7 +238,7 @@ def _latin_names(text: str, norm: Normalized, lang: str) -> list[Mention]:
     words = _party_words(lang)
     out = []
     for run in _latin_runs(text):
-        if re.fullmatch(r"\d-", text[max(0, run[0].start() - 2):run[0].start()]):
+        if _NUMBER_WORD.fullmatch(text[max(0, run[0].start() - 2):run[0].start()]):
             continue  # part of a number word: 12-Day
         name = _name_words(run)
         while name and name[0].group() in words.not_entities:
@@ -280,7 +284,7 @@ def _openers(t: str, lang: str):
     """Positions of opening quotation marks: after a space, a bracket or an attached prefix only
     (not the gershayim inside a word: מנכ"ל), before a letter."""
     data = language(lang)
-    for m in re.finditer(r'["«]', t):
+    for m in _OPEN_QUOTE.finditer(t):
         i = m.start()
         if i + 1 >= len(t) or not t[i + 1].isalpha():
             continue

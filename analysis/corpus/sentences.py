@@ -29,14 +29,15 @@ class Sentence:
 
 
 @functools.cache
-def _boundary(lang: str | None) -> tuple[re.Pattern, re.Pattern | None]:
+def _boundary(lang: str | None) -> tuple[re.Pattern, re.Pattern | None, int]:
+    """Sentence ends, abbreviations ending a span, and how far back an abbreviation may start."""
     data = language(lang).load("language") if lang else {}
     ends = sentence_ends(lang)
     marks = "".join(re.escape(e) for e in ends)
     boundary = re.compile(rf"[{marks}]+[\"'”’»)\]]*(?=\s|$)|\r\n|\r|\n")
     abbrevs = data.get("abbreviations", [])
     abbrev = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, abbrevs)) + r")$") if abbrevs else None
-    return boundary, abbrev
+    return boundary, abbrev, max(map(len, abbrevs), default=0) + 2
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> list[Sentence]:
@@ -47,11 +48,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, lang: str
     ['Nova Ltd. -5.74%.', 'שלום.', 'مرحبا']
     """
     end = len(text) if end is None else end
-    boundary, abbrev = _boundary(lang)
+    boundary, abbrev, reach = _boundary(lang)
     out: list[Sentence] = []
     cut = start
     for m in boundary.finditer(text, start, end):
-        if m.group()[0] not in "\r\n" and abbrev and abbrev.search(text, cut, m.end()):
+        if m.group()[0] not in "\r\n" and abbrev and abbrev.search(text, max(cut, m.end() - reach), m.end()):
             continue
         _add(out, text, cut, m.end())
         cut = m.end()

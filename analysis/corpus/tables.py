@@ -19,9 +19,12 @@ import pandas as pd
 __all__ = ["frame"]
 
 
+_STR = pd.api.types.pandas_dtype("str")  # resolved once: looking a dtype up by name is slow
+
+
 def _column(values: list, dtype: str):
     if dtype == "str":
-        return pd.array(["" if v is None else v for v in values], dtype="str")
+        return pd.array(["" if v is None else v for v in values], dtype=_STR)
     if dtype == "object":  # floats and strings as they are (a claim's value)
         return np.array(values + [None], dtype=object)[:-1]
     if dtype == "float64":

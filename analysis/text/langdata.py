@@ -198,6 +198,7 @@ class Language:
         forms = self.word_forms(values, prefix is True)
         return self.words_regex(values, prefix), {form: values[word] for form, word in forms.items()}
 
+    @functools.cache
     def prefix_parts(self, prefix: str) -> tuple[str, ...]:
         """The units of an attached prefix, its joiner dropped.
 
@@ -280,11 +281,17 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/language.yaml")))
 
 
+@functools.cache
+def _script_runs(code: str) -> re.Pattern:
+    """Runs of letters of a language's script (counting runs is faster than counting letters)."""
+    return re.compile(language(code).script.pattern + "+")
+
+
 def detect_language(text: str) -> str | None:
     """The language whose script has the most letters in ``text``, or None."""
     best, best_n = None, 0
     for code in languages():
-        n = len(language(code).script.findall(text))
+        n = sum(map(len, _script_runs(code).findall(text)))
         if n > best_n:
             best, best_n = code, n
     return best

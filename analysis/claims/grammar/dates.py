@@ -443,8 +443,8 @@ class _Parser:
 
     def lex(self, pos: int, *cats: str) -> list[Tok]:
         found = self._lex.get(pos)
-        if found is None:
-            found = self.tokens(pos)
+        if found is None:  # (kept under ``pos`` too: callers often ask before the spaces)
+            found = self._lex[pos] = self.tokens(pos)
         return [k for k in found if k.cat in cats] if found else found
 
     def skip(self, pos: int, *cats: str) -> int:
