@@ -42,6 +42,10 @@ ROWS = [
      "13 مليار دولار", dict(period="")),
     ("period:relative_phrase", "he", "2025-01-28", "אנבידיה איבדה אתמול כ-590 מיליארד דולר משווי השוק שלה.",
      "590 מיליארד דולר", dict(period="2025-01-27", metric="market_value_change")),
+    ("attribution:source_before", "ar", "2025-05-01", "ذكرت وكالة بلومبرغ أن شركة ناشئة أسسها سام ألتمان تجمع 500 مليون دولار.",
+     "500 مليون دولار", dict(attribution="Bloomberg")),
+    ("attribution:source_before", "he", "2025-05-01", "לדברי מנכ\"ל OpenAI סם אלטמן, הכנסות החברה יגיעו ל-12 מיליארד דולר.",
+     "12 מיליארד דולר", dict(attribution="Sam Altman")),
     # cadence
     ("cadence:cue_near_number", "ar", "2025-05-01", "يستخدم التطبيق 30 مليون مستخدم نشط شهريا.",
      "30 مليون مستخدم", dict(cadence="monthly", metric="users")),

@@ -94,6 +94,18 @@ def main_entities(mentions: list[Mention], article_at: Callable[[int], int]) -> 
     return {a: max(per, key=lambda e: per[e]) for a, per in counts.items()}
 
 
+def _reached(norm: Normalized, gap, start: int, spans: list[tuple[int, int, Mention]]) -> list[Mention]:
+    """The mentions reached from ``start`` over titles, punctuation and other names only."""
+    reached, reach = [], start
+    for ma, mb, m in spans:
+        g = gap.match(norm.text, reach, ma)
+        if g is None or g.end() < ma:
+            break
+        reached.append(m)
+        reach = mb
+    return reached
+
+
 def find_sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int, Mention]], cues: Scan | None):
     """Sources a sentence names: ([(position, entity, how)], original spans of the source mentions).
 
@@ -106,17 +118,19 @@ def find_sources(norm: Normalized, ns: int, ne: int, spans: list[tuple[int, int,
         return [], set()
     found: list[tuple[int, str, str]] = []
     used: set[tuple[int, int]] = set()
-    for cue in cues.find("before_source", ns, ne):
-        # "לדברי מנכ"ל OpenAI סם אלטמן", "بحسب نائب رئيس أرامكو، أحمد الزهراني": the person named
-        # within reach after the cue is the source, else the first outlet, company or person
-        after = [(ma, m) for ma, _, m in spans if 0 <= ma - cue.end <= _SOURCE_REACH and m.type in SOURCE_TYPES]
-        if after:
-            people = [x for x in after if x[1].type == "person"]
-            _, m = min(people or after, key=lambda x: x[0])
-            found.append((cue.start, m.entity, "source"))
-            used.add((m.start, m.end))
-    hard = [m.start() for m in cues.lexicon.hard_marks.finditer(norm.text, ns, ne)]
     gap = cues.lexicon.title_gap
+    for cue in cues.find("before_source", ns, ne):
+        # "לדברי מנכ"ל OpenAI סם אלטמן": a person reached from the cue over titles and names is the
+        # source; else the first outlet, company or person right after the cue ("ذكرت وكالة بلومبرغ")
+        after = [(ma, mb, m) for ma, mb, m in spans if 0 <= ma - cue.end <= _SOURCE_REACH and m.type in SOURCE_TYPES]
+        if not after:
+            continue
+        reached = _reached(norm, gap, cue.end, sorted(after, key=lambda x: x[0]))
+        people = [m for m in reached if m.type == "person"]
+        m = people[0] if people else min(after, key=lambda x: x[0])[2]
+        found.append((cue.start, m.entity, "source"))
+        used.add((m.start, m.end))
+    hard = [m.start() for m in cues.lexicon.hard_marks.finditer(norm.text, ns, ne)]
     for cue in cues.find("speech", ns, ne):
         speakers = [(ma, mb, m) for ma, mb, m in spans if m.type in ("person", "org", "outlet")
                     and not any(min(ma, cue.start) <= h < max(mb, cue.end) for h in hard)]
