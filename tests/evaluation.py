@@ -121,3 +121,18 @@ def predict_sentences(sentences: list[dict], lang: str) -> tuple[dict, ...]:
         for p in claims.to_dict("records"):
             out.append({**p, "doc": s["id"], "item": s["item"]})
     return tuple(out)
+
+
+def load_suites(home, names) -> list[tuple[str, int, dict]]:
+    """(suite, line number, case) of every non-blank line of the JSON-lines peer suites ``names``
+    in folder ``home``."""
+    import json
+    from pathlib import Path
+
+    cases = []
+    for suite in names:
+        with (Path(home) / f"{suite}.jsonl").open(encoding="utf-8") as fh:
+            for line_no, line in enumerate(fh, 1):
+                if line.strip():
+                    cases.append((suite, line_no, json.loads(line)))
+    return cases

@@ -18,7 +18,6 @@ rate, which must be at least 98 % and is printed at the end of the run.
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
@@ -27,6 +26,7 @@ import pytest
 from analysis.claims.numbers import find_numbers
 from analysis.claims.quantities import find_quantities
 
+from evaluation import load_suites
 from conftest import report
 
 SUITES = Path(__file__).parent / "data" / "peer-suites"
@@ -41,14 +41,7 @@ XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _load() -> list[tuple[str, int, dict]]:
-    cases = []
-    for suite in FILES:
-        path = SUITES / f"{suite}.jsonl"
-        with (path if path.exists() else HOME / path.name).open(encoding="utf-8") as fh:
-            for line_no, line in enumerate(fh, 1):
-                if line.strip():
-                    cases.append((suite, line_no, json.loads(line)))
-    return cases
+    return load_suites(HOME, FILES)
 
 
 CASES = _load()

@@ -27,7 +27,6 @@ rate, which must be at least 98 % for each file and is printed at the end of the
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -35,6 +34,7 @@ import pytest
 
 from analysis.claims.quantities import find_quantities
 
+from evaluation import load_suites
 from conftest import report
 
 SUITES = Path(__file__).parent / "data" / "peer-suites"
@@ -52,14 +52,7 @@ _GRAIN = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}", "month": r"\d{4}
 
 
 def _load() -> list[tuple[str, int, dict]]:
-    cases = []
-    for suite in FILES:
-        path = SUITES / f"{suite}.jsonl"
-        with (path if path.exists() else HOME / path.name).open(encoding="utf-8") as fh:
-            for line_no, line in enumerate(fh, 1):
-                if line.strip():
-                    cases.append((suite, line_no, json.loads(line)))
-    return cases
+    return load_suites(HOME, FILES)
 
 
 CASES = _load()
