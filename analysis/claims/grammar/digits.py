@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from .core import FULL, NO, Numeral, State, explain, next_token, rule, slots
+from .core import FULL, NO, Numeral, State, explain, next_token, rule, slots  # noqa: F401 (explain: used by the doctests)
 from .lexicon import LATIN, Grammar, latin_name
 from .shapes import numeric_shape
 from .words import scale

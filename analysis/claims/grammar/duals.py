@@ -23,7 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...text.normalize import normalize_word
-from .core import Numeral, State, explain, next_token, rule
+from .core import Numeral, State, explain, next_token, rule  # noqa: F401 (explain: used by the doctests)
 
 if TYPE_CHECKING:
     from .lexicon import Grammar
@@ -161,7 +161,7 @@ def noun_dual(g: Grammar, t: str, pos: int) -> tuple[State | None, int]:
     m = D.word_re.match(t, pos)
     if m is None:
         return None, pos + 1
-    word, end = m.group(), m.end()
+    word = m.group()
     if word in D.not_duals:
         return None, pos + 1
     for ending, singular in D.feminine.items():

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .core import HERE, NO, TAKE, State, explain, next_token, rule
+from .core import HERE, NO, TAKE, State, explain, next_token, rule  # noqa: F401 (explain: used by the doctests)
 from .lexicon import Grammar
 
 __all__ = ["fraction", "denominator", "mixed_fraction", "over", "part_of"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .core import State, explain, rule
+from .core import State, explain, rule  # noqa: F401 (explain: used by the doctests)
 from .lexicon import Grammar, latin_name
 
 __all__ = ["numeric_shape"]

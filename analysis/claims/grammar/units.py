@@ -12,7 +12,7 @@ in a time context of its entry (:func:`time_context`: לשפל של עשור, م
 
 from __future__ import annotations
 
-from .core import HERE, NO, TAKE, State, explain, next_token, rule
+from .core import HERE, NO, TAKE, State, explain, next_token, rule  # noqa: F401 (explain: used by the doctests)
 from .duals import dual_adjective, dual_with_two
 from .lexicon import Grammar
 

@@ -11,7 +11,7 @@ hundreds); later words add a smaller place (:func:`add`), multiply within the gr
 
 from __future__ import annotations
 
-from .core import FULL, HERE, NO, TAKE, H, Numeral, State, T, U, explain, next_token, rule
+from .core import FULL, HERE, NO, TAKE, H, Numeral, State, T, U, explain, next_token, rule  # noqa: F401 (explain: used by the doctests)
 from .lexicon import Grammar
 
 __all__ = ["scale", "vague", "ordinal", "negative"]
