@@ -136,3 +136,21 @@ def load_suites(home, names) -> list[tuple[str, int, dict]]:
                 if line.strip():
                     cases.append((suite, line_no, json.loads(line)))
     return cases
+
+
+def claims_table(base: dict, *rows: dict, **common):
+    """A claims table for unit tests: each row a dict over ``base`` (and ``common``); spans,
+    claim ids, texts and sentences filled in where a row does not give them."""
+    import pandas as pd
+
+    out = []
+    for i, r in enumerate(rows):
+        rec = {**base, **common, **r}
+        rec.setdefault("sent_no", i)
+        rec.setdefault("start", 10 * i)
+        rec.setdefault("end", 10 * i + 5)
+        rec.setdefault("claim_id", f"{rec['doc_id']}:{rec['start']}-{rec['end']}")
+        rec.setdefault("text", str(rec["value"]))
+        rec.setdefault("sentence", f"sentence {rec['sent_no']} of {rec['doc_id']}")
+        out.append(rec)
+    return pd.DataFrame(out)

@@ -88,8 +88,11 @@ DEALS = [
 
 OTHERS = [
     # a count of the people of a place: the place, not the person who said it
-    ("subject:people_of_place", "he", "3 מיליון ישראלים משתמשים ב-Gemini, אמר סונדאר פיצ'אי.", "3 מיליון ישראלים",
+    ("subject:people_of_place", "he", "3 מיליון ישראלים עובדים מהבית, אמר סונדאר פיצ'אי.", "3 מיליון ישראלים",
      "Israel", ""),
+    # ... but the people who use a product named with them are its users
+    ("subject:same_clause_after", "he", "3 מיליון ישראלים משתמשים ב-Gemini, אמר סונדאר פיצ'אי.", "3 מיליון ישראלים",
+     "Gemini", ""),
     # ... unless the count is set equal to someone's fortune
     ("subject:same_clause_before", "he", "הונו של ג'נסן הואנג שקול להונם של 400 אלף ישראלים.", "400 אלף ישראלים",
      "Jensen Huang", ""),
@@ -119,7 +122,27 @@ OTHERS = [
      "2,000 עובדים", "Databricks", ""),
 ]
 
-ROWS = INVESTORS + STAKES + DEALS + OTHERS
+BY_METRIC = [
+    # no deal word near the number: the deal its metric stands for (a stake: the company held)
+    ("counterpart:company_held", "he", "סופטבנק תקבל מניות של Arm בשווי 2 מיליארד דולר.", "2 מיליארד דולר",
+     "SoftBank", "Arm"),
+    # no deal word and no metric: no counterpart
+    ("subject:same_clause_before", "ar", "ستحصل سوفت بنك على أسهم Arm بقيمة 2 مليار دولار.", "2 مليار دولار",
+     "SoftBank", ""),
+]
+
+PRODUCTS = [
+    # a product named as a party to a deal stands for its maker (entities.csv, company)
+    ("counterpart:seller", "ar", "وقعت OpenAI عقدًا لشراء قدرات حوسبة من منصة Azure بقيمة 50 مليار دولار.",
+     "50 مليار دولار", "OpenAI", "Microsoft"),
+    ("counterpart:seller", "he", "OpenAI התחייבה לרכוש שירותי ענן מ-Azure ב-250 מיליארד דולר.", "250 מיליארד דולר",
+     "OpenAI", "Microsoft"),
+    # a product bought is no party: the seller is the company it is bought from
+    ("counterpart:seller", "he", "OpenAI התחייבה לרכוש שבבי Blackwell מאנבידיה ב-10 מיליארד דולר.", "10 מיליארד דולר",
+     "OpenAI", "Nvidia"),
+]
+
+ROWS = INVESTORS + STAKES + DEALS + OTHERS + BY_METRIC + PRODUCTS
 
 
 @pytest.mark.parametrize("rule,lang,sentence,claim,subject,counterpart", ROWS,
@@ -189,3 +212,58 @@ def test_party_words_are_text(lang):
         return list(x) if isinstance(x, list) else []
 
     assert all(isinstance(w, str) for w in words(language(lang).load("parties")))
+
+
+# --------------------------------------------------------------------------- companies the text does not name
+
+UNNAMED = [
+    # a word for a company followed by no name: an unnamed company (one, or several: "group")
+    ("ar", "أعلنت شركة ناشئة كويتية عن جولة جديدة.", [("شركة", "org", "")]),
+    ("he", "חברת סטארט-אפ ישראלית גייסה סכום גדול.", [("חברת סטארט-אפ", "org", "")]),
+    ("ar", "أقرضت المصارف العراقية مبالغ كبيرة.", [("المصارف", "group", "")]),
+    ("ar", "ضخ الصندوق أموالا في شركة جديدة للرقائق.", [("شركة", "org", "in")]),
+    # followed by a name (over descriptors and quotation marks), definite, or a description
+    ("he", "חברת הסייבר Cyera גייסה סכום גדול.", []),
+    ("ar", "استثمر الصندوق في شركة «رمال» الناشئة.", []),
+    ("he", "החברה גייסה סכום גדול, ובחברה מרוצים.", []),
+    ("ar", "تعمل Mistral، وهي شركة فرنسية، على نموذج جديد.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", UNNAMED, ids=[f"{u[0]}:{u[1][:25]}" for u in UNNAMED])
+def test_unnamed_companies(lang, text, expected):
+    from analysis.claims.parties import _unnamed
+    from analysis.text.normalize import normalize
+
+    norm = normalize(text)
+    mentions = [(*norm.to_normalized(m.start, m.end), m) for m in find_mentions(text, lang)]
+    found = _unnamed(norm.text, lang, 0, len(norm.text), mentions)
+    assert [(norm.text[u.a:u.b], u.type, u.role) for u in found] == expected
+
+
+# --------------------------------------------------------------------------- names that are ordinary words
+
+GUARDED = [
+    # a name that is also an ordinary word, where a name stands: after a type word or a word for
+    # shares, after a noun it follows in the construct state, next to a deal verb
+    ("he", "מניית לאומי עלתה אתמול ב-2%.", [("לאומי", "Bank Leumi")]),
+    ("he", "טבע גייסה 2 מיליארד דולר באג\"ח.", [("טבע", "Teva")]),
+    ("ar", "وظفت شركة كريم مئة مهندس.", [("كريم", "Careem")]),
+    ("ar", "قفزت إيرادات فوري في الربع الأخير.", [("فوري", "Fawry")]),
+    ("ar", "استثمر الصندوق في شركة «علم» السعودية.", [("علم", "Elm")]),
+    # the ordinary word
+    ("he", "הטבע בגליל יפה במיוחד באביב.", []),
+    ("he", "הביטוח הלאומי הודיע על מענק.", []),
+    ("ar", "قال كريم إن السوق نما كثيرا.", []),
+    ("ar", "يتيح البنك التحويل الفوري للأموال.", []),
+    ("ar", "يدرس الطلاب العلم في الجامعة.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", GUARDED, ids=[f"{g[0]}:{g[1][:25]}" for g in GUARDED])
+def test_guarded_names(lang, text, expected):
+    from analysis.text.langdata import language
+
+    guarded = {e for e in (language(lang).load("parties").get("guarded_names") or {})}
+    found = [(m.surface, m.entity) for m in find_mentions(text, lang) if m.entity in guarded]
+    assert found == expected

@@ -15,7 +15,8 @@ from evaluation import score
 GOLD = list(csv.DictReader((ROOT / "tests" / "data" / "seed_claims.csv").open(encoding="utf-8", newline="")))
 
 THRESHOLDS = {"recall": 0.99, "precision": 0.97, "value_accuracy": 0.97}
-FLOORS = {"kind": 0.97, "subject": 0.75, "metric": 0.9, "period": 0.82, "attribution": 0.85}
+FLOORS = {"kind": 0.97, "subject": 0.91, "counterpart": 0.99, "metric": 0.93, "modality": 0.95, "period": 0.9, "period_type": 0.91,
+          "attribution": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,11 @@
-"""The metric codebook (``data/metrics.csv``): what each metric allows and who its subject is."""
+"""The metric codebook (``data/metrics.csv``): what each metric allows and who its subject is.
+
+Besides the metrics, the codebook knows one key that is none of them, :data:`NO_METRIC`
+(``none``): ``data/<lang>/cues.yaml`` lists under it the words that say what a figure measures
+when no metric of the codebook measures it (a profit, a dividend, a loan, foreign-currency
+reserves, an exchange rate): a figure such a word introduces has no metric
+(:mod:`analysis.claims.metric`), rather than one guessed from a cue farther away.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,13 @@ from dataclasses import dataclass
 
 from ..text.langdata import DATA_DIR, read_csv
 
-__all__ = ["METRICS", "Metric", "codebook", "unit_metrics"]
+__all__ = ["METRICS", "NO_METRIC", "Metric", "codebook", "unit_metrics"]
+
+#: The codebook key of the words that name what no metric measures (never a claim's metric).
+NO_METRIC = "none"
+#: Every claim kind that may carry a metric: a word of :data:`NO_METRIC` may introduce any of them.
+_ALL_KINDS = frozenset({"money", "percent", "count", "duration", "multiplier", "rank", "other"})
+
 
 @dataclass(frozen=True)
 class Metric:
@@ -21,12 +34,15 @@ class Metric:
 
 @functools.cache
 def codebook() -> dict[str, Metric]:
-    return {
+    """Metric → :class:`Metric`, in the order of ``data/metrics.csv``, then :data:`NO_METRIC`."""
+    book = {
         r["metric"]: Metric(frozenset(r["typical_kinds"].split("|")),
                              frozenset(filter(None, r["subject_types"].split("|"))),
                              int(r["cue_window"]) if r["cue_window"] else None, r.get("period_type", ""))
         for r in read_csv(DATA_DIR / "metrics.csv")
     }
+    book[NO_METRIC] = Metric(_ALL_KINDS, frozenset(), None)
+    return book
 
 
 @functools.cache
@@ -36,4 +52,5 @@ def unit_metrics() -> dict[str, str]:
             for unit in filter(None, r["counted_units"].split("|"))}
 
 
-METRICS = tuple(codebook())
+#: The metrics of the codebook (:data:`NO_METRIC` is none of them).
+METRICS = tuple(m for m in codebook() if m != NO_METRIC)

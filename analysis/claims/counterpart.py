@@ -6,8 +6,8 @@ seller or supplier of a commitment, the buyers of a share sale. Several parties 
 with ``; `` in the order printed; the subject is never its own counterpart. The deal is the
 number's frame (:mod:`.parties`), as for the subject.
 
-Rules, one per deal (:data:`DEAL_RULES`, by the number's frame), and ``named_investors`` for
-any other number:
+Rules, one per deal (:data:`DEAL_RULES`, by the number's frame, else by the deal its metric
+stands for, :data:`METRIC_DEALS`), and ``named_investors`` for any other number:
 
 * ``investors``: a round (and its valuation): the investors named after "led by", "with the
   participation of", "from", "with" (בהובלת, בהשתתפות, מ-, עם, بقيادة, بمشاركة, من, مع) and
@@ -113,6 +113,9 @@ def named_investors(site: Site, event: Event, subject: Decision) -> Decision:
 #: The rule for each deal frame.
 DEAL_RULES = {"raise": investors, "invest": investor, "stake": company_held, "buy": seller,
               "supply": supplier, "sell": buyers, "pay": payee}
+#: The deal a metric stands for when no deal word is near the number ("תקבל OpenAI מניות של
+#: CoreWeave בשווי 350 מיליון דולר": a stake, its company held is CoreWeave).
+METRIC_DEALS = {"stake": "stake", "commitment": "buy", "share_sale": "sell"}
 
 
 def no_other_party(site: Site) -> bool:
@@ -139,5 +142,6 @@ def counterpart_of(site: Site, decided: dict) -> Decision:
     if reading is None:
         return NONE
     event = event_of(reading, site.qa)
-    rule = DEAL_RULES.get(frame_of(event, site.qa, site.qb), named_investors)
-    return rule(site, event, decided.get("subject", NONE))
+    metric = decided["metric"].value if "metric" in decided else ""
+    frame = frame_of(event, site.qa, site.qb) or METRIC_DEALS.get(metric, "")
+    return DEAL_RULES.get(frame, named_investors)(site, event, decided.get("subject", NONE))

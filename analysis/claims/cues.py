@@ -30,7 +30,8 @@ class Cues:
 
     #: cue categories matched with every attached prefix, and those that are verbs (conjunctions only)
     WORDS = ("metrics", "before_source", "periods", "clause_breaks", "months", "modality", "cadence", "deadline",
-             "current", "quarters", "since")
+             "current", "quarters", "since", "quarters_relative", "compared_with", "weekdays", "now",
+             "modality_breaks", "denial_back", "not_periods", "year_end")
     VERBS = ("speech", "change_verbs", "range_cues")
 
     def __init__(self, lang: str):
@@ -61,6 +62,15 @@ class Cues:
             "current": [(w, "current") for w in roles.get("current", [])],
             "quarters": [(w, str(n)) for n, words in roles.get("quarters", {}).items() for w in words],
             "since": [(w, "since") for w in roles.get("since", [])],
+            "quarters_relative": [(w, int(n)) for n, words in roles.get("quarters_relative", {}).items() for w in words],
+            "compared_with": [(w, "base") for w in roles.get("compared_with", [])],
+            "now": [(w, "now") for w in roles.get("now", [])],
+            "modality_breaks": [(w, "break") for w in roles.get("modality_breaks", [])],
+            "denial_back": [(w, "denied") for w in roles.get("denial_back", [])],
+            # matched so that the period words inside them are not (one regex: the longest phrase wins)
+            "not_periods": [(w, "none") for w in roles.get("not_periods", [])],
+            "year_end": [(w, "end") for w in roles.get("year_end", [])],
+            "weekdays": _weekdays(lang_data.load("numbers").get("weekdays") or {}),
         }
         spec = lang_data.load("language")
         self.clause_marks = _alternation(spec.get("clause_marks")) or DEFAULT_CLAUSE
@@ -118,6 +128,23 @@ class Scan:
     def find(self, category: str, start: int, end: int) -> list[Cue]:
         starts, cues = self.found.get(category, ((), ()))
         return list(cues[bisect_right(starts, start - 1):bisect_right(starts, end - 1)])
+
+
+def _weekdays(spec: dict) -> list[tuple[str, int]]:
+    """Weekday phrases (``יום שלישי``, ``الثلاثاء``) with their ISO number (1 = Monday): the name a
+    phrase ends with (numbers.yaml ``weekdays``: ``phrases`` and ``names``).
+
+    >>> _weekdays({"phrases": ["יום שלישי"], "names": {2: ["שלישי"], 4: ["חמישי"]}})
+    [('יום שלישי', 2)]
+    """
+    names = sorted(((normalize_word(n), int(iso)) for iso, ns in (spec.get("names") or {}).items() for n in ns),
+                   key=lambda x: -len(x[0]))
+    out = []
+    for phrase in spec.get("phrases") or []:
+        iso = next((i for n, i in names if normalize_word(phrase).endswith(n)), None)
+        if iso is not None:
+            out.append((phrase, iso))
+    return out
 
 
 def _alternation(marks: list[str] | None) -> re.Pattern | None:

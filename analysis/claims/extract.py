@@ -27,7 +27,7 @@ from ..text.normalize import Normalized, normalize
 from .attribution import attribution_of
 from .changes import change_roles, split_change
 from .codebook import METRICS
-from .context import SentenceContext, find_sources, main_entities, quote_openers, sentence_context
+from .context import SentenceContext, carry_sources, earlier_sentences, main_entities, sentence_context
 from .counting import mark_counting
 from .cues import Scan, cue_lexicon
 from .cadence import cadence_of
@@ -37,7 +37,8 @@ from .modality import modality_of
 from .period import date_in_year, period_of, period_type_of
 from .quantities import KINDS, Quantity, find_quantities
 from .site import Decision, Site
-from .subject import subject_of
+from .parties import article_views
+from .subject import settle_subject, subject_of
 
 __all__ = ["CLAIM_COLUMNS", "METRICS", "extract_claims", "corpus_claims"]
 
@@ -51,7 +52,8 @@ CLAIM_SCHEMA = {
 }
 CLAIM_COLUMNS = list(CLAIM_SCHEMA)
 #: Where a claim sits in the corpus (``Corpus.claims`` puts these first).
-_PLACE_COLUMNS = {"doc_id": "str", "file": "str", "article": "int64", "section": "str", "sent_no": "int64"}
+_PLACE_COLUMNS = {"doc_id": "str", "file": "str", "lang": "str", "outlet": "str", "published": "str", "article": "int64",
+                  "section": "str", "sent_no": "int64"}
 _SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
 SOURCE_TYPES = {"outlet", "org", "person"}
 DEFAULT_CLAUSE = re.compile(r"[,;:()\[\]\"]|\s-\s")
@@ -87,9 +89,11 @@ def _claims_in(
     article_at: Callable[[int], int] = lambda _: 0,
     mentions: list[Mention] | None = None,
     country: str = "",
+    section_at: Callable[[int], str] = lambda _: "body",
 ) -> list[dict]:
     """Claims of one document (offsets into ``text``); ``mentions`` if already found;
-    ``country`` (the outlet's, ISO 3166) resolves currency names several countries share."""
+    ``country`` (the outlet's, ISO 3166) resolves currency names several countries share;
+    ``section_at`` gives an offset's section (page furniture has no subject)."""
     quantities = find_quantities(text, lang, norm, published=published_at(0) or None)
     if not quantities:
         return []
@@ -101,6 +105,7 @@ def _claims_in(
     by_sentence: dict[int, list[Quantity]] = {}
     for q in quantities:
         by_sentence.setdefault(bisect_right(starts, q.start) - 1, []).append(q)
+    views = article_views(norm, mentions, sentences, article_at, by_sentence, section_at)
 
     def mentions_in(s: int, e: int) -> list[Mention]:
         return mentions[bisect_right(mention_starts, s - 1):bisect_right(mention_starts, e)]
@@ -108,20 +113,17 @@ def _claims_in(
     def span(k: int) -> tuple[int, int]:
         return sentences[k] if k >= 0 else (0, len(text))
 
-    openers = quote_openers(text, norm, sentences, set(by_sentence))
-    needed = sorted(set(by_sentence) | set(openers.values()))
+    earlier = earlier_sentences(text, sentences, set(by_sentence))
+    needed = sorted(by_sentence)
     cues = cue_lexicon(lang).scan(norm.text, [norm.to_normalized(*span(k)) for k in needed]) if lang else None
     rows: list[dict] = []
     change_no = 0
     for k in sorted(by_sentence):
         s, e = span(k)
         ctx = sentence_context(norm, s, e, mentions_in(s, e), by_sentence[k], cues, main.get(article_at(s), ""))
-        if k in openers and not ctx.sources and cues:
-            os_, oe = span(openers[k])
-            ons, one = norm.to_normalized(os_, oe)
-            found, _ = find_sources(norm, ons, one, [(*norm.to_normalized(m.start, m.end), m) for m in mentions_in(os_, oe)], cues)
-            if found:
-                ctx.sources = [(ctx.ns, found[-1][1], "quote")]
+        ctx.article = views.get(k)
+        if k in earlier:  # sources continued from the sentences before (a quotation, "he added", "the report")
+            carry_sources(ctx, norm, [(*span(j), mentions_in(*span(j))) for j in earlier[k]], cues)
         roles = change_roles(norm, ctx, cues)
         for q in ctx.quantities:
             for part, role in split_change(q, roles):
@@ -160,9 +162,12 @@ def _outside_names(quantities: list[Quantity], mentions: list[Mention]) -> list[
     return keep
 
 
-#: The attributes decided for every claim, in order: each sees those before it.
+#: The attributes decided for every claim, in order: each sees those before it. The subject is
+#: read first by what the sentence names, and settled once the metric is known (whom the metric
+#: may be about, :func:`~analysis.claims.subject.settle_subject`).
 ROLES = (
-    ("subject", subject_of), ("counterpart", counterpart_of), ("metric", metric_of), ("modality", modality_of),
+    ("subject", subject_of), ("metric", metric_of), ("subject", settle_subject), ("counterpart", counterpart_of),
+    ("modality", modality_of),
     ("period", period_of), ("period_type", period_type_of), ("cadence", cadence_of), ("attribution", attribution_of),
 )
 
@@ -175,7 +180,7 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
     k = bisect_right(ctx.cuts, qa)
     ca = ctx.cuts[k - 1] if k else ctx.ns
     cb = ctx.cuts[k] if k < len(ctx.cuts) else ctx.ne
-    site = Site(ctx, norm, q, part, kind, unit or "", qa, qb, ca, cb, cues, published, lang)
+    site = Site(ctx, norm, q, part, kind, unit or "", qa, qb, ca, cb, cues, published, lang, role)
     decided: dict[str, Decision] = {}
     for name, decide in ROLES:
         decided[name] = decide(site, decided)
@@ -228,7 +233,8 @@ def extract_claims(text: str, lang: str | None = None, published: str | None = N
 
 
 def corpus_claims(corpus) -> pd.DataFrame:
-    """Claims of every document of a corpus, with doc_id, file, article, section, sent_no."""
+    """Claims of every document of a corpus, with doc_id, file, lang, outlet, published (the
+    article's date), article, section, sent_no."""
     schema = {**_PLACE_COLUMNS, **CLAIM_SCHEMA}
     sentences = dict(tuple(corpus.sentences.groupby("doc_id", sort=False)))
     mentions = dict(tuple(corpus.mentions.groupby("doc_id", sort=False)))
@@ -241,11 +247,14 @@ def corpus_claims(corpus) -> pd.DataFrame:
         doc_mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type, r.candidate) for r in found.itertuples()]
         doc_rows = _claims_in(doc.text, normalize(doc.text), doc.lang, [(r[0], r[1]) for r in rows_in],
                               lambda off: doc.published_for(index.article(off)), article_at=index.article,
-                              mentions=doc_mentions, country=getattr(doc, "country", "") or "")
+                              mentions=doc_mentions, country=getattr(doc, "country", "") or "",
+                              section_at=lambda off: index.at(off)[1])
         doc_rows.sort(key=lambda r: r["start"])
+        outlet = getattr(doc, "outlet", "") or ""
         for r in doc_rows:
             article, section, sent_no = index.at(r["start"])
-            r.update(doc_id=doc_id, file=doc.file, article=article, section=section, sent_no=sent_no)
+            r.update(doc_id=doc_id, file=doc.file, lang=doc.lang or "", outlet=outlet, published=doc.published_for(article),
+                     article=article, section=section, sent_no=sent_no)
         mark_counting(doc_rows, f"{doc_id}:")
         rows += doc_rows
     rows.sort(key=lambda r: r["doc_id"])  # stable: by document, then by start

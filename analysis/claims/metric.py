@@ -1,45 +1,67 @@
 """Metric: what a number measures, from cue words and counted nouns, as the codebook allows.
 
 Every number owns the metric cues of its own phrase (:meth:`_Reading.owner`): a cue belongs to
-the figure it introduces, the next figure of its clause ("גייסה 40 מיליארד לפי שווי של 300
-מיליארד": ``גייסה`` is the 40's, ``לפי שווי`` the 300's), unless it is the complement written
-right after a figure ("49% ממניות", "590 מיליארד דולר משווי השוק"; but "X مقابل حصة 49%": a
-complement without "from" right before the next figure introduces it); a cue after the last
-figure of its clause is that figure's ("תשקיע 10 מיליארד בהקמת מרכזי נתונים"); a cue in a
-clause without figures belongs to none. A cue counts for a claim only with a metric that allows
-the claim's kind and, for metrics with a ``cue_window`` (age, tenure …), the distance
-(``data/metrics.csv``); the type of a subject named in the sentence chooses among a cue's
-metrics (שווה: a person's net worth, a company's valuation) but never vetoes its only one.
+the figure it introduces, the next figure of its clause that one of its metrics may describe
+("גייסה 40 מיליארד לפי שווי של 300 מיליארד": ``גייסה`` is the 40's, ``לפי שווי`` the 300's; a
+word of building is not the cue of a duration after it), unless it is the complement written
+right after a figure ("49% ממניות", "רבע מהשוק", "590 מיליארד דולר משווי השוק"; but "X مقابل حصة
+49%": a complement without "from" right before the next figure introduces it); a cue after the
+last figure of its clause is that figure's ("תשקיע 10 מיליארד בהקמת מרכזי נתונים"); a cue in a
+clause without figures belongs to none, and a word inside a name ("صندوق الاستثمارات العامة") is
+no cue. A cue counts for a claim only with a metric that allows the claim's kind and, for metrics
+with a ``cue_window`` (age, tenure …), the distance (``data/metrics.csv``); the type of a subject
+named in the sentence chooses among a cue's metrics (שווה: a person's net worth, a company's
+valuation). Words listed under ``none`` in ``data/<lang>/cues.yaml`` say what a figure measures
+when no metric does (a profit, a dividend, a loan, reserves, an exchange rate: see
+:data:`~analysis.claims.codebook.NO_METRIC`); they are cues like the others, and a figure they
+decide has no metric.
 
 Rules, in order (the first that applies wins):
 
+* ``counted_only``: a count of users, customers, subscribers or downloads is that metric, whatever
+  verb stands before it ("تستهدف استقطاب 200 ألف مشترك");
 * ``cue_next_to_number``: an own cue just before the number (within ``_NEAR`` characters), else
   the number's counted noun or the complement right after it when a cue word ("תפטר 6,000
-  עובדים" is departures, "500 עובדי OpenAI" employees);
+  עובדים" is departures, "500 עובדי OpenAI" employees); for a share, the whole it is "of" first
+  ("קמטק מחזיקה ברבע מהשוק": market share);
 * ``share_of_company``: a percent right before "of <company>" is a stake ("42% מספייסX");
+* ``signed_move``: a percent with its sign right after a company's name is its shares' move
+  ("טאואר -3.2%, נובה -5.7%");
 * ``own_cue``: the nearest own cue farther away, before the number first, then after it;
 * ``counted_noun``: the number's counted noun names a metric (users, employees, executives);
 * ``previous_figure``: a figure without a cue of its own continues the figure before it when no
   other cue stands between them ("צנחה ב-17% ל-118 דולר", "7 ו-8 מיליארד", "הכנסות של 57
-  מיליארד, עלייה של 62%");
-* ``next_figure``: … else the figure after it in its clause ("10% העליונים מחזיקים ב-70%
-  מהעושר");
+  מיליארד, עלייה של 62%", "צמיחה של 33% בהכנסות, ל-972 מיליון דולר");
+* ``next_figure``: … else the figure after it in its clause, of its kind ("10% העליונים מחזיקים
+  ב-70% מהעושר");
 * ``nearest_cue``: the nearest cue of the sentence that no figure owns (in a clause without
   figures: "ההון של מאסק … : 19.8% ממניות טסלה").
 
 Otherwise the metric stays empty: a cue another figure owns is never borrowed, and a count of
 a noun no metric names ("107 صفحات", "780 מיליון שאילתות") borrows nothing.
 
-The metric the chosen cue gives is then refined, and the claim's ``why`` names the refinement:
+A cue naming several metrics (a word of worth: בשווי, قيمتها; of investment: השקיעה, ضخت; of
+holding: מחזיקה, حصة) takes the one that ``phrase_decides`` (another cue of the number's phrase,
+or the cue of the figure before it: "19.8% ממניות טסלה בשווי 290 מיליארד" → stake), else
+``in_company`` (a company named after "in", in the phrase or after another word of investment of
+the sentence: "השקיעה 10 מיליארד ב-OpenAI" → funding_round, "حصة 27% في OpenAI" → stake), else
+``sentence_decides`` (another cue of the sentence, not one a figure of another kind reads), else
+the first listed (``data/<lang>/cues.yaml`` lists them in order: money invested is spent money
+until its phrase says in what).
 
-* a cue naming several metrics (a word of worth: בשווי, قيمتها; of investment: השקיעה, ضخت;
-  of holding: מחזיקה, حصة) takes the one that ``phrase_decides`` (another cue of the number's
-  phrase, or the cue of the figure before it: "19.8% ממניות טסלה בשווי 290 מיליארד" → stake),
-  else ``in_company`` (a company named after "in": "השקיעה 10 מיליארד ב-OpenAI" → funding_round,
-  "حصة 27% في OpenAI" → stake), else ``sentence_decides`` (another cue of the sentence), else the
-  first listed (``data/<lang>/cues.yaml`` lists them in order);
-* ``narrower_cue``: a broad metric gives way to a narrower one its phrase names (spending on data
-  centres is capex; revenue at an annual pace is the run rate);
+The metric the chosen cue gives is then refined, the first refinement that applies naming itself
+in the claim's ``why``:
+
+* ``not_in_codebook``: a ``none`` word that is the figure's nearest cue before it or after it
+  ("רשמה רווח של", "גייסה 5 מיליארד בהנפקת אג"ח"), or the thing whose worth is given ("נכסים
+  בשווי 925 מיליארד"), leaves the metric empty;
+* ``cost_estimate``: a valuation word after a word of cost ("עלות ההקמה … מוערכת ב-") is the cost;
+* ``share_of_shares``: a share written right before "shares" ("ثلاثة أرباع الأسهم") is a stake;
+* ``narrower_cue``: a broad metric gives way to a narrower one its phrase, or the phrase of the
+  list it opens, names (spending on data centres is capex, paying per user a price; revenue at an
+  annual pace is the run rate);
+* ``narrower_as_before``: … or the one the figure of its kind before it names, when no one else
+  is named between them ("ستنفق 60 مليار على النفقات الرأسمالية، بعد أن بلغت نفقاتها 39.2 مليار");
 * ``stake_value``: a valuation after a holding named earlier in the phrase is the holding's
   worth ("אחזקה ששוויה מוערך ב-2 מיליארד" → stake);
 * ``funding_to_date``: money raised with a to-date cue in its phrase (מאז הקמתה, على عدة
@@ -48,9 +70,21 @@ The metric the chosen cue gives is then refined, and the claim's ``why`` names t
   share sale's (the valuation it implies), unless a funding round is named in between;
 * ``private_market_value``: a "market value" in a sentence about a funding round is a private
   company's valuation;
+* ``listed_value``: a valuation in a sentence about a listed company's market (its market value,
+  its shares trading) is its market value;
 * ``value_change``: a value with a verb of change in its clause, read after "by" and not "to"
-  ("שוויה התכווץ ב-311 מיליארד", not "ירד ל-430 מיליארד"), or a percent of a market value, is a
-  change of market value: a market value change is never a valuation.
+  nor as an end of a change "from X to Y" ("שוויה התכווץ ב-311 מיליארד", not "ירד ל-430
+  מיליארד"), or a percent of a market value, is a change of market value: a market value change
+  is never a valuation.
+
+Last, the metric decided is checked against the sentence (:data:`_CHECKS`):
+
+* ``unfit_subject``: a company's metric (revenue, a loss, a funding round, a valuation) is none
+  when the subject named is a country or its government (tax revenue, a budget deficit, a loan);
+* ``no_payer``: a wage or a bonus with no company named to pay it is a wage level, no metric;
+* ``staff_moves``: a count or share of staff read from its counted noun or complement, after a
+  word that says staff leave or are hired, counts those leaving or hired ("سرحت سويفل اكثر من الف
+  موظف", "תפטר כ-6,000 עובדים, כ-3% מכוח האדם שלה").
 
 A to-date cue (מאז, עד כה, منذ) only qualifies money raised: beside a cue of another metric in
 the number's phrase ("ההכנסות מאז ינואר") it gives way.
@@ -66,7 +100,7 @@ from dataclasses import dataclass
 from ..corpus.mentions import entity_types
 from ..text.langdata import language
 from ..text.normalize import normalize_word
-from .codebook import codebook, unit_metrics
+from .codebook import NO_METRIC, codebook, unit_metrics
 from .cues import Cue
 from .site import NONE, Decision, Site
 
@@ -83,14 +117,34 @@ def _into(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     spec = language(lang).load("parties").get("invested_in", {}) if lang else {}
     return (tuple(normalize_word(w) for w in spec.get("prefixes", [])),
             tuple(normalize_word(w) for w in spec.get("words", [])))
+
+
+@functools.cache
+def _conjunctions(lang: str) -> tuple[str, ...]:
+    """The words for "and" (``conjunctions`` in ``data/<lang>/parties.yaml``)."""
+    spec = language(lang).load("parties") if lang else {}
+    return tuple(normalize_word(w) for w in spec.get("conjunctions") or ())
+
+
 _COMPANY_TYPES = frozenset({"org", "product"})
 _FUNDING = frozenset({"funding_round", "total_funding"})
 #: a broad metric and the narrower ones a cue of its phrase may name
-_NARROWER = {"spend": ("capex", "commitment", "training_cost", "hiring_cost"), "revenue": ("revenue_run_rate",)}
+_NARROWER = {"spend": ("capex", "commitment", "training_cost", "hiring_cost", "price"),
+             "revenue": ("revenue_run_rate",)}
 _SHARE_SALE_READINGS = frozenset({"valuation", "stock_price"})
+_MARKET = frozenset({"market_value", "stock_price"})  # cues of a listed company's market
 _HOLDING_WORTH = frozenset({"valuation", "market_value", "net_worth"})  # what the worth of a holding reads as
 _VALUES = frozenset({"valuation", "market_value"})
 _GENERIC_UNITS = frozenset({"", "count"})
+_STAFF_MOVES = ("departures", "hiring")  # what happens to staff: a headcount's figure may count them
+_STAFF_KINDS = frozenset({"count", "number", "percent"})  # figures that may count staff
+_COSTS = frozenset({"spend", "capex"})  # what a cost "estimated at" is
+_PAID = frozenset({"hiring_cost"})  # what a company pays: no metric without a company named to pay it
+#: metrics whose counted noun decides: a count of theirs is one of them whatever verb stands before
+#: it ("تستهدف استقطاب 200 ألف مشترك")
+_COUNTED_ONLY = frozenset({"users", "downloads"})
+_SIGNS = frozenset("+-\u2212")  # a percent's sign in a market table
+_CLAIM_KINDS = {"number": "count", "range": "count"}  # a quantity's kind as a claim's (see extract._kind_unit)
 _VERB_KINDS = frozenset({"multiplier", "rank"})  # figures that may be a verb (تضاعفت): what follows is no complement
 
 
@@ -148,7 +202,13 @@ class _Reading:
         # a subject guessed from the article (not named in the sentence) does not restrict the metric
         named = decided["subject"].value if decided["subject"].rule != "article_main_entity" else ""
         self.subject_type = entity_types().get(named, "")
-        self.cues = site.ctx.metric_cues
+        party = decided["subject"].extra.get("party")
+        #: the type of the subject named, a name the lexicon does not know being a company's, and a
+        #: company the text does not name ("החברה") a company too ("" when none)
+        self.subject_kind = ((self.subject_type or getattr(party, "type", "") or "org") if named
+                             else "org" if decided["subject"].rule == "unnamed_party" else "")
+        self.cues = self.named_cues()
+        self.cuts = self.clause_cuts()
         self._owned: dict[int, list[_Option]] = {}
         self.figures, self.units, self.kinds, self.owners = self.layout()
         self.me = next(k for k, (a, b) in enumerate(self.figures) if a <= site.qa and site.qb <= b)
@@ -174,8 +234,34 @@ class _Reading:
 
     # --- where things are ---------------------------------------------------------------------
 
+    def named_cues(self) -> list[Cue]:
+        """The sentence's metric cues, but words inside a name ("صندوق الاستثمارات العامة", "جهاز قطر
+        للاستثمار", "קרן העושר הקטארית"): a name says who, not what is measured."""
+        memo = _memo(self.site.ctx)
+        if "cues" not in memo:
+            names = [(a, b) for a, b, _ in self.site.ctx.mentions]
+            memo["cues"] = [c for c in self.site.ctx.metric_cues
+                            if not any(a <= c.start and c.end <= b for a, b in names)]
+        return memo["cues"]
+
+    def clause_cuts(self) -> list[int]:
+        """The sentence's clause cuts, but a mark inside a word or a number: gershayim ("ש"ח", "אג"ח")
+        and a thousands separator ("6,000")."""
+        memo = _memo(self.site.ctx)
+        if "cuts" not in memo:
+            text = self.text
+
+            def inside(c: int) -> bool:
+                if not 0 < c < len(text) - 1:
+                    return False
+                a, mark, b = text[c - 1], text[c], text[c + 1]
+                return (mark == '"' and a.isalpha() and b.isalpha()) or (mark == "," and a.isdigit() and b.isdigit())
+
+            memo["cuts"] = [c for c in self.site.ctx.cuts if not inside(c)]
+        return memo["cuts"]
+
     def clause(self, pos: int) -> int:
-        return bisect_right(self.site.ctx.cuts, pos)
+        return bisect_right(self.cuts, pos)
 
     def right_after(self, b: int, cue: Cue) -> bool:
         """Whether ``cue`` is the complement written right after a figure ending at ``b``: after
@@ -185,17 +271,28 @@ class _Reading:
         if len(between.strip()) > _RIGHT_AFTER:
             return False
         if gap:
-            return gap in self.froms
+            return gap in self.froms or self.attached_from(between)
         word = self.text[cue.start:cue.end]
         return not any(word.startswith(p) for p in self.prepositions)
 
+    def attached_from(self, between: str) -> bool:
+        """Whether ``between`` (what stands between a figure and a cue) ends in a prefix attached to
+        the cue that begins with "from" ("רבע מהשוק": מה)."""
+        if not self.site.lang or between[-1:].isspace():
+            return False
+        gap = between.split()[-1] if between.split() else ""
+        parts = language(self.site.lang).prefix_parts(gap)
+        return bool(parts) and parts[0] in self.froms and "".join(parts) == gap.rstrip("-\u05be")
+
     def owner(self, cue: Cue) -> int | None:
-        """The figure that owns ``cue`` (see the module's docstring), or None."""
+        """The figure that owns ``cue`` (see the module's docstring), or None: among the figures of
+        its clause that one of its metrics may describe ("לבנות מרכזי נתונים" is not the cue of the
+        duration after it)."""
         clause = self.clause(cue.start)
         mine = [k for k, (a, _) in enumerate(self.figures) if self.clause(a) == clause]
         for k in mine:
             a, b = self.figures[k]
-            if cue.start < b and a < cue.end:
+            if cue.start < b and a < cue.end and self.describes(cue, k):
                 return k
         before = [k for k in mine if self.figures[k][1] <= cue.start]
         after = [k for k in mine if self.figures[k][0] >= cue.end]
@@ -205,16 +302,24 @@ class _Reading:
             partitive = any(words[0] == f or (len(f) == 1 and words[0].startswith(f)) for f in self.froms)
             if partitive or not (after and self.figures[after[0]][0] - cue.end <= _NEAR):
                 return before[-1]
+        before = [k for k in before if self.describes(cue, k)]
+        after = [k for k in after if self.describes(cue, k)]
         if after:
             return after[0]
         return before[-1] if before else None
 
     # --- what a cue allows --------------------------------------------------------------------
 
+    def describes(self, cue: Cue, figure: int) -> bool:
+        """Whether one of the metrics of ``cue`` allows the kind of ``figure``."""
+        kind = _CLAIM_KINDS.get(self.kinds[figure], self.kinds[figure])
+        return any(kind in self.book[m].kinds for m in cue.key)
+
     def allowed(self, cue: Cue, distance: int) -> tuple[str, ...]:
         """The metrics of ``cue`` that allow the claim's kind and, within their window, the distance;
         the type of the subject chooses among them (שווה: a person's net worth, a company's
-        valuation) but vetoes no cue's only reading."""
+        valuation) but vetoes no cue's only reading (:func:`_unfit_subject` checks the metric
+        decided)."""
         out = tuple(m for m in cue.key if self.site.kind in self.book[m].kinds
                     and (self.book[m].window is None or distance <= self.book[m].window))
         return tuple(m for m in out if self.fitting(m)) or out
@@ -244,12 +349,22 @@ class _Reading:
         return list(self._owned[figure])
 
     def shared(self, figure: int) -> list[_Option]:
-        """The cues of ``figure`` this claim may share: those that introduce it (before it), and its
-        complements when both figures are of a kind ("30% מהכנסותיה … 5%", not "32.1 مليون سهم … 5.83
-        مليار دولار")."""
+        """The cues of ``figure`` this claim may share: those that introduce it (before it) or follow
+        it after a preposition ("צמיחה של 33% בהכנסות, ל-972 מיליון דולר"), and its complements when
+        both figures are of a kind ("30% מהכנסותיה … 5%", not "32.1 مليون سهم … 5.83 مليار دولار");
+        a metric whose cue must stand close to its number (``cue_window``: an age) only within that
+        distance of this claim's number too."""
         same = self.kinds[figure] == self.site.q.kind
-        return [o for i, k in enumerate(self.owners)
-                if k == figure and (o := self.option(i, figure)) and (o.side == "before" or same)]
+        out = [o for i, k in enumerate(self.owners)
+               if k == figure and (o := self.option(i, figure)) and (o.side in ("before", "after") or same)]
+        # a metric read only next to its number (an age: "בן 55") is not shared beyond its window
+        return [_Option(o.cue, kept, o.side, o.distance) for o in out
+                if (kept := tuple(m for m in o.metrics if self.book[m].window is None
+                                  or self.reach(o.cue) <= self.book[m].window))]
+
+    def reach(self, cue: Cue) -> int:
+        """Characters between ``cue`` and this claim's number."""
+        return self.site.qa - cue.end if cue.end <= self.site.qa else max(cue.start - self.site.qb, 0)
 
     def free(self) -> list[_Option]:
         """The usable cues of the sentence that no figure owns, as this claim's number sees them."""
@@ -282,6 +397,12 @@ class _Reading:
                 return min(chosen, key=lambda o: (o.distance, self.order.index(o.metrics[0])))
         return None
 
+    def of_whole(self, option: _Option) -> bool:
+        """Whether ``option`` is the whole a share is "of" ("ממניות", "מהשוק", "من أسهمها")."""
+        between = self.text[self.site.qb:option.cue.start]
+        return (between.strip(" -\u05be") in self.froms or self.attached_from(between)
+                or any(self.text.startswith(f, option.cue.start) for f in self.froms if len(f) == 1))
+
     def own_noun(self) -> bool:
         """Whether the claim counts a noun of its own that no metric names ("107 صفحات", "780 מיליון
         שאילתות"), or is a percent of one ("70% מהקיבולת"): such a claim borrows no cue."""
@@ -310,7 +431,7 @@ class _Reading:
         :data:`_REFINEMENTS` that applies."""
         metric, rule = self.resolve(option, rule, figure)
         for refine in _REFINEMENTS:
-            if better := refine(self, option, metric, figure):
+            if (better := refine(self, option, metric, figure)) is not None:
                 return Decision(better, refine.__name__.lstrip("_"))
         return Decision(metric, rule)
 
@@ -333,11 +454,13 @@ class _Reading:
                 return other.metrics[0], "phrase_decides"
         if "stake" in choices and figure > 0 and self.continues(figure) and self.of_company(figure - 1):
             return "stake", "phrase_decides"
-        if "funding_round" in choices and self.company_in(option.cue, figure):
+        if "funding_round" in choices and (self.company_in(option.cue, figure) or self.invested_in_company()):
             return "funding_round", "in_company"
         if "stake" in choices and self.held_in(option.cue, figure):
             return "stake", "in_company"
-        for cue in self.cues:
+        for cue, k in zip(self.cues, self.owners):
+            if k is not None and self.kinds[k] != self.kinds[self.me]:
+                continue  # the cue of a figure of another kind reads otherwise there ("ותגייס אליו אלף מהנדסים")
             allowed = self.allowed(cue, 0)
             if cue != option.cue and len(allowed) == 1 and allowed[0] in choices:
                 return allowed[0], "sentence_decides"
@@ -375,9 +498,41 @@ class _Reading:
                 return True
         return False
 
+    def invested_in_company(self) -> bool:
+        """Whether the sentence names a company invested in, after a word of investment of another
+        figure ("תשקיע 100 מיליארד ב-OpenAI …, כשההשקעה הראשונה, בסך 10 מיליארד")."""
+        for cue, k in zip(self.cues, self.owners):
+            if k is not None and k != self.me and "funding_round" in cue.key and "spend" in cue.key \
+                    and self.company_in(cue, k):
+                return True
+        return False
+
+    def listed_after(self, figure: int) -> list[int]:
+        """The figures listed after ``figure``, of its kind, with only commas and "and" between them
+        ("10, 15 ו-25 מיליארד", "7 و8 مليارات")."""
+        out, k = [], figure
+        conjunctions = _conjunctions(self.site.lang or "")
+        while k + 1 < len(self.figures) and self.kinds[k + 1] == self.kinds[figure]:
+            gap = self.text[self.figures[k][1]:self.figures[k + 1][0]].strip(" ,\u060c-\u05be")
+            if gap and gap not in conjunctions:
+                break
+            k += 1
+            out.append(k)
+        return out
+
+    def agent_between(self, lo: int, hi: int) -> bool:
+        """Whether an entity is named between ``lo`` and ``hi``, not after "in" ("في الولايات المتحدة")."""
+        into, _ = _into(self.site.lang or "")
+        for ms, _, m in self.site.ctx.mentions:
+            if lo <= ms < hi:
+                words = self.text[max(lo, ms - 12):ms].replace("-", " ").split()
+                if not ((words and words[-1] in into) or self.text[ms - 1:ms] in into):
+                    return True
+        return False
+
     def phrase_end(self, figure: int) -> int:
         """Where the phrase of ``figure`` ends: at the next figure or at the end of its clause."""
-        cuts = self.site.ctx.cuts
+        cuts = self.cuts
         k = self.clause(self.figures[figure][0])
         end = cuts[k] if k < len(cuts) else self.site.ctx.ne
         if figure + 1 < len(self.figures):
@@ -398,14 +553,14 @@ class _Reading:
         if not sales:
             return False
         start = sales[-1].end
-        return not any("funding_round" in c.key and "capex" not in c.key and start <= c.start < self.site.qa
+        return not any("funding_round" in c.key and "spend" not in c.key and start <= c.start < self.site.qa
                        for c in self.cues)
 
     def value_changed(self, option: _Option) -> bool:
         """Whether a verb of change stands in the number's clause before it, and the number is not
         read after "to" ("התכווץ ב-311 מיליארד", "ارتفعت قيمتها السوقية بنحو", not "ירד ל-430")."""
-        if option.cue.end > self.site.qa:
-            return False
+        if option.cue.end > self.site.qa or self.site.role:
+            return False  # an end of a change "from X to Y" is a level
         verbs = self.site.cues.find("change_verbs", self.site.ca, self.site.qa)
         if not verbs:
             return False
@@ -414,17 +569,26 @@ class _Reading:
 
     def borrowable(self, figure: int) -> bool:
         """Whether this claim may take the cue of ``figure``: no cue it does not own stands between
-        them, and the claim counts no noun of its own."""
+        them (cues that allow it nothing, "מלקוחות" before a sum, stand aside), and the claim counts
+        no noun of its own."""
         if self.own_noun() and (self.site.kind != "count" or self.units[figure] != self.site.unit):
             return False
         if figure < self.me:
             lo, hi = self.figures[figure][1], self.figures[self.me][0]
         else:
             lo, hi = self.figures[self.me][1], self.figures[figure][0]
-        return not any(lo <= c.start < hi and k != figure for c, k in zip(self.cues, self.owners))
+        return not any(lo <= c.start < hi and k != figure and self.allowed(c, 0)
+                       for c, k in zip(self.cues, self.owners))
 
 
 # --- the rules -----------------------------------------------------------------------------------
+
+
+def _counted_only(r: _Reading) -> Decision | None:
+    """A count of users, customers, subscribers or downloads (its counted noun) is that metric,
+    whatever verb stands before it ("تستهدف استقطاب 200 ألف مشترك")."""
+    counted = _counted_noun_of(r.site)
+    return Decision(counted.value, "counted_only") if counted and counted.value in _COUNTED_ONLY else None
 
 
 def _cue_next_to_number(r: _Reading) -> Decision | None:
@@ -432,8 +596,10 @@ def _cue_next_to_number(r: _Reading) -> Decision | None:
     noun or the complement right after it, when a cue word."""
     own = r.owned(r.me)
     near = [o for o in own if o.side in ("at", "right_after") or (o.side == "before" and o.distance <= _NEAR)]
-    if any(r.fits(o) for o in own) and not any(r.fits(o) for o in near):
-        return None  # a cue farther away fits the subject
+    if r.subject_kind != "place" and any(r.fits(o) for o in own) and not any(r.fits(o) for o in near):
+        return None  # a cue farther away fits the subject (a place's figure is checked after: _unfit_subject)
+    if r.site.kind == "percent":  # a share of a whole: the whole decides ("מחזיקה ברבע מהשוק")
+        near = [o for o in near if o.side == "right_after" and r.of_whole(o)] or near
     chosen = r.pick(near)
     return r.decide(chosen, "cue_next_to_number", r.me) if chosen else None
 
@@ -442,6 +608,20 @@ def _share_of_company(r: _Reading) -> Decision | None:
     """A percent right before "of <company>" is a stake in it ("42% מספייסX")."""
     if r.site.kind == "percent" and r.of_company(r.me):
         return Decision("stake", "share_of_company")
+    return None
+
+
+def _signed_move(r: _Reading) -> Decision | None:
+    """A percent written with its sign right after the name of a company is the move of its shares
+    (a market table: "טאואר -3.2%, נובה -5.7%", "Tower Semiconductor -5.62%")."""
+    if r.site.kind != "percent" or r.text[r.site.qa:r.site.qa + 1] not in _SIGNS:
+        return None
+    before = [(me, m) for _, me, m in r.site.ctx.mentions if me <= r.site.qa]
+    if not before:
+        return None
+    end, mention = max(before, key=lambda x: x[0])
+    if mention.type == "org" and not r.text[end:r.site.qa].strip(" :\u05be"):
+        return Decision("share_price_change", "signed_move")
     return None
 
 
@@ -472,9 +652,11 @@ def _previous_figure(r: _Reading) -> Decision | None:
 
 
 def _next_figure(r: _Reading) -> Decision | None:
-    """… else the figure after it in its clause, when no other cue stands between them."""
+    """… else the figure after it in its clause, of its kind, when no other cue stands between them
+    (a growth rate before a sum of revenue is no revenue)."""
     nxt = r.me + 1
-    if nxt >= len(r.figures) or r.clause(r.figures[nxt][0]) != r.clause(r.figures[r.me][0]) or not r.borrowable(nxt):
+    if (nxt >= len(r.figures) or r.clause(r.figures[nxt][0]) != r.clause(r.figures[r.me][0])
+            or r.kinds[nxt] != r.kinds[r.me] or not r.borrowable(nxt)):
         return None
     chosen = r.pick(r.shared(nxt))
     return r.decide(chosen, "next_figure", nxt) if chosen else None
@@ -498,12 +680,66 @@ def _counted_noun(r: _Reading) -> Decision | None:
 # --- the refinements: (reading, option, its metric, the figure owning it) -> a better metric or None --
 
 
+def _not_in_codebook(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A figure introduced by a word that says what it measures when no metric of the codebook does
+    (a profit, a dividend, a loan, reserves: ``none`` in ``data/<lang>/cues.yaml``) has no metric,
+    whatever other cue its phrase holds, when that word is the figure's nearest cue before it or
+    after it ("גייסה 5 מיליארד דולר בהנפקת אג"ח"; but "קרן העושר QIA הקצתה 3.7 מיליארד")."""
+    if metric == NO_METRIC:
+        return ""
+    own = r.owned(figure)
+    if len(option.metrics) > 1 and any(o.side == "before" and o.distance > option.distance
+                                       and o.metrics == (NO_METRIC,) for o in own):
+        return ""  # the worth of what no metric measures ("נכסים בשווי 925 מיליארד")
+    for before in (True, False):
+        nearest = min((o for o in own if (o.side == "before") == before), key=lambda o: o.distance, default=None)
+        if nearest is not None and nearest.metrics == (NO_METRIC,):
+            return ""
+    return None
+
+
+def _cost_estimate(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A cost "estimated at" (a word that names only a valuation, after a word of cost in its phrase:
+    "עלות ההקמה … מוערכת ב-") is the cost, not a valuation."""
+    if metric != "valuation" or option.side != "before" or len(option.metrics) > 1:
+        return None
+    costs = [o.metrics[0] for o in r.owned(figure) if o.side == "before" and o.distance > option.distance
+             and len(o.metrics) == 1 and o.metrics[0] in _COSTS]
+    return ("capex" if "capex" in costs else costs[0]) if costs else None
+
+
+def _share_of_shares(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A share written right before "shares" ("عُشر أسهم الشركة", "ثلاثة أرباع الأسهم") is a stake of
+    them, not a move of their price."""
+    if metric == "share_price_change" and option.side == "right_after" and figure == r.me:
+        return "stake"
+    return None
+
+
 def _narrower_cue(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
-    """A broad metric gives way to a narrower one its phrase names (spending on data centres is
-    capex; revenue at an annual pace is the run rate)."""
+    """A broad metric gives way to a narrower one its phrase names, or the phrase of the list it
+    opens (spending on data centres is capex: "השקעות של 10, 15 ו-25 מיליארד דולר בהתאמה בחוות
+    שרתים"; paying per user a price; revenue at an annual pace is the run rate)."""
     if metric not in _NARROWER:
         return None
-    own = r.owned(figure)
+    own = [o for k in (figure, *r.listed_after(figure)) for o in r.owned(k)]
+    return next((n for n in _NARROWER[metric] if any(o.metrics == (n,) for o in own)), None)
+
+
+def _narrower_as_before(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """… else the narrower one the figure of its kind before it in the sentence names, when no one
+    else is named between them but after "in" (spending after capital spending: "ستنفق 60 مليار
+    دولار على النفقات الرأسمالية، بعد أن بلغت نفقاتها 39.2 مليار"; but "رصدت جيبوتي … لكابل بحري،
+    وخصصت جزر القمر …")."""
+    if metric not in _NARROWER:
+        return None
+    before = [k for k in range(figure) if r.kinds[k] == r.kinds[figure]]
+    if not before:
+        return None
+    lo, hi = r.figures[before[-1]][1], r.figures[figure][0]
+    if r.agent_between(lo, hi):
+        return None
+    own = r.owned(before[-1])
     return next((n for n in _NARROWER[metric] if any(o.metrics == (n,) for o in own)), None)
 
 
@@ -536,22 +772,78 @@ def _private_market_value(r: _Reading, option: _Option, metric: str, figure: int
     return None
 
 
+def _listed_value(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A worth in a sentence about a listed company's market (its market value, its shares
+    trading: "עלה למקום הראשון בשווי השוק, עם שווי של 78 מיליארד", "מניותיה נסחרות לפי שווי של")
+    is its market value, unless the sentence names a funding round or a share sale."""
+    if metric != "valuation" or not any(set(c.key) & _MARKET for c in r.cues):
+        return None
+    if any(r.names(c, "funding_round") or r.names(c, "share_sale") for c in r.cues):
+        return None
+    return "market_value"
+
+
 def _value_change(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
-    """A value with a verb of change in its clause, read after "by" and not "to", or a percent of
-    a market value, is a change of market value: a market value change is never a valuation."""
+    """A value with a verb of change in its clause, read after "by" and not "to" nor as an end of a
+    change "from X to Y", or a percent of a market value, is a change of market value: a market
+    value change is never a valuation."""
     if metric in _VALUES and (r.site.kind == "percent" or r.value_changed(option)):
         return "market_value_change"
     return None
 
 
+# --- the checks: (reading, the decision) -> another decision or None ----------------------------------
+
+
+def _unfit_subject(r: _Reading, found: Decision) -> Decision | None:
+    """A metric about a company (revenue, a loss, a funding round, a valuation: ``subject_types`` in
+    ``data/metrics.csv`` without ``place``) is none when the subject named is a country or its
+    government: a state's tax revenue, a budget deficit, a loan to a state have none."""
+    types, kind = r.book[found.value].subject_types, r.subject_kind
+    if types and kind == "place" and "place" not in types:
+        return Decision("", "unfit_subject")
+    return None
+
+
+def _no_payer(r: _Reading, found: Decision) -> Decision | None:
+    """A wage or a bonus (``hiring_cost``, what a company pays) with no company named to pay it is
+    the wage level of an economy or a trade, which no metric measures."""
+    if found.value in _PAID and r.subject_kind not in _COMPANY_TYPES:
+        return Decision("", "no_payer")
+    return None
+
+
+def _staff_moves(r: _Reading, found: Decision) -> Decision | None:
+    """A count or a share of staff read from its counted noun or the complement after it ("350
+    موظفا", "3% מכוח האדם") after a word, in its clause or in the clause of the figure it follows,
+    saying that staff leave or are hired ("תפטר", "سرحت", "عيّن") counts those who leave or are hired;
+    a headcount introduced as one ("מעסיקה 5,000 עובדים") stays the headcount, and so does a share
+    of staff a word after it says may leave ("95% מהעובדים מאיימים לעזוב")."""
+    if found.value != "employees" or any(o.side == "before" and "employees" in o.metrics for o in r.owned(r.me)):
+        return None
+    here = r.clause(r.site.qa)
+    lo = here - 1 if r.me > 0 and here - r.clause(r.figures[r.me - 1][0]) == 1 else here
+    for cue, k in zip(r.cues, r.owners):
+        moves = [m for m in r.allowed(cue, 0) if m in _STAFF_MOVES]
+        if not moves or cue.end > r.site.qa or not lo <= r.clause(cue.start) <= here:
+            continue
+        # a word another figure reads otherwise ("שגייסה 10 מיליון דולר") says nothing of staff
+        if k is None or k == r.me or (r.describes(cue, k) and r.kinds[k] in _STAFF_KINDS):
+            return Decision(moves[0], "staff_moves")
+    return None
+
+
 #: The rules, in order: the first that applies decides.
-RULES = (_cue_next_to_number, _share_of_company, _own_cue, _counted_noun, _previous_figure, _next_figure,
-         _nearest_cue)
-_REFINEMENTS = (_narrower_cue, _stake_value, _funding_to_date, _share_sale_valuation, _private_market_value,
-                _value_change)
+RULES = (_counted_only, _cue_next_to_number, _share_of_company, _signed_move, _own_cue, _counted_noun,
+         _previous_figure, _next_figure, _nearest_cue)
+#: The refinements of the metric a rule read from a cue, in order: the first that applies decides.
+_REFINEMENTS = (_not_in_codebook, _cost_estimate, _share_of_shares, _narrower_cue, _narrower_as_before, _stake_value,
+                _funding_to_date, _share_sale_valuation, _private_market_value, _listed_value, _value_change)
+#: The checks of the metric decided, in order: the first that applies decides.
+_CHECKS = (_unfit_subject, _no_payer, _staff_moves)
 #: Every name a claim's ``why`` may give as ``metric:<name>``.
 RULE_NAMES = (tuple(f.__name__.lstrip("_") for f in RULES) + ("phrase_decides", "in_company", "sentence_decides")
-              + tuple(f.__name__.lstrip("_") for f in _REFINEMENTS))
+              + tuple(f.__name__.lstrip("_") for f in _REFINEMENTS + _CHECKS))
 
 
 def metric_of(site: Site, decided: dict) -> Decision:
@@ -563,6 +855,8 @@ def metric_of(site: Site, decided: dict) -> Decision:
     reading = _Reading(site, decided)
     for rule in RULES:
         if (found := rule(reading)) is not None:
+            if found.value:
+                return next((c for check in _CHECKS if (c := check(reading, found))), found)
             return found
     return NONE
 

@@ -2,18 +2,31 @@
 
 The subject and counterpart rules (:mod:`.subject`, :mod:`.counterpart`) read a sentence as
 *parties*: the entities it names (candidates included) and "the company" (החברה, الشركة)
-resolved to the company named last before it. Each party has a *role*, given by the word or
-attached prefix right before it (``data/<lang>/parties.yaml``, ``markers``; type words and
+resolved to the company named last before it (not one whose "that" clause it stands in: ``ובבנק
+HSBC מעריכים כי החברה``), else to the article's most mentioned company, else to the company
+named last in the sentences before (:class:`ArticleView`). Each party has a *role*, given by
+the word or attached prefix right before it (``data/<lang>/parties.yaml``, ``markers``; type words and
 descriptors may stand between, ``בהובלת קרן Pitango``):
 
 * ``investors`` (בהובלת, בהשתתפות, بقيادة, بمشاركة, "including"), ``from`` (מ-, מידי, من),
   ``in`` (ב-, في), ``to`` (ל-, إلى), ``with`` (עם, مع), ``shares`` (ממניות X, أسهم X),
-  ``owner`` (של, المملوكة لـ), ``via`` (Arabic ب: ``برقائق إنفيديا``);
+  ``owner`` (של, المملوكة لـ), ``via`` (Arabic ب: ``برقائق إنفيديا``), ``after`` (a party
+  compared with: ``بعد DeepSeek``, ``מאחורי גוגל``);
 * ``""``: none, an *agent* (the one who raises, invests, holds, buys, pays).
 
 A party joined to the one before it by a comma or a conjunction only (``מאנבידיה, AMD וקרן
-Valor``) takes its role, and a candidate name its type (``מעבדי Blackwell ו-Rubin``). An owner
-right after another name (``xAI של אילון מאסק``) owns that name and is no party to the number.
+Valor``) takes its role, and a candidate name its type (``מעבדי Blackwell ו-Rubin``); the list a
+party closes is :func:`listed_before`. An owner right after another name, with only its marker
+between (``xAI של אילון מאסק``, not ``ההשקעה של PIF בסבב של Groq``), owns that name and is no party to the number;
+a name restated in parentheses (``ועידת האו"ם לסחר ולפיתוח (UNCTAD)``) is the same party. In a
+deal, a product named with a role stands for its maker (``entities.csv``, ``company``: ``من منصة
+Azure`` → Microsoft). The sentence's quotations (:func:`quotation_of`) are read too: a number in
+one is about what the quotation names, else its speaker's company.
+
+Companies the sentence speaks of without naming them (``شركة ناشئة كويتية``, ``منافستها``,
+``חברות טכנולוגיה``; ``unnamed``, ``unnamed_groups``) are kept apart (:attr:`Reading.unnamed`): "the
+company" after one is that one, not a company named before it, and "the company" as the object
+of a named agent's clause (``רשות ניירות ערך חוקרת את החברה``) is another company too.
 
 The sentence is cut into *events*: a new one starts at a semicolon, at a clause that holds a
 deal verb of its own (``ומאז גייסה``), or at one that opens with a conjunction after a comma or
@@ -30,13 +43,15 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..corpus.mentions import Mention
-from ..text.langdata import language, trie_pattern
+from ..text.langdata import DATA_DIR, language, read_csv, trie_pattern
 from ..text.normalize import normalize_word
 
-__all__ = ["PARTY_TYPES", "Event", "Party", "Reading", "clause_at", "clause_of", "event_of", "frame_of", "read_parties"]
+__all__ = ["PARTY_TYPES", "ArticleView", "Event", "Party", "Reading", "article_views", "clause_at", "clause_of",
+           "companies", "event_of", "frame_of", "lead_role", "listed_before", "party_words", "quotation_of", "read_parties"]
 
 #: Entity types that may be a party (outlets are sources, never parties).
 PARTY_TYPES = {"org", "person", "product", "index", "place"}
@@ -95,16 +110,79 @@ class Event:
         return [p for p in self.parties if p.role in roles and not p.owns_previous and not p.source]
 
     def companies(self, *roles: str) -> list[Party]:
-        """Parties to a deal with these roles ("" for agents): companies, people and places, not
-        products; a place after "from" is where a company comes from (``Sahab AI מאבו דאבי``), no party."""
+        """Parties to a deal with these roles ("" for agents): companies, people and places; a
+        product named with a role stands for its company (``من منصة Azure`` → Microsoft), other
+        products are no party; a place after "from" is where a company comes from (``Sahab AI
+        מאבו דאבי``), no party."""
         found = self.agents() if roles == ("",) else self.with_roles(*roles)
-        return [p for p in found if p.type != "product" and not (p.type == "place" and p.role == "from")]
+        makers = companies()
+        return [_maker(p, makers) if p.type == "product" else p for p in found
+                if (p.type != "product" or p.role and p.entity in makers)
+                and not (p.type == "place" and p.role == "from")]
+
+
+def _maker(p: Party, makers: dict[str, str]) -> Party:
+    return Party(p.a, p.b, makers[p.entity], "org", p.role, p.owns_previous, p.source)
+
+
+@functools.cache
+def companies() -> dict[str, str]:
+    """Entity → its company (``data/entities.csv``, column ``company``): the maker of a product, the
+    company a person leads or speaks for."""
+    return {r["entity"]: r["company"] for r in read_csv(DATA_DIR / "entities.csv") if r.get("company")}
 
 
 @dataclass
 class Reading:
     events: list[Event]
     parties: list[Party]
+    quotes: list[tuple[int, int]] = field(default_factory=list)  #: the quotations of the sentence
+    cuts: list[int] = field(default_factory=list)  #: its clause cuts, a gershayim (מנכ"ל) not counted
+    #: companies the sentence speaks of without naming them (:func:`_unnamed`): entity '', type org
+    unnamed: list[Party] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- the article around a sentence
+
+#: How many sentences back the parties of the article are looked for.
+EARLIER = 2
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """What the article says around one sentence: the entities named in the sentences before it
+    (at most :data:`EARLIER`, same article; nearest last) and the article's entities by mentions."""
+
+    earlier: tuple[tuple[int, int, int, Mention], ...] = ()  #: (sentences back, normalized start, end, mention)
+    ranked: tuple[tuple[str, str], ...] = ()  #: (entity, type) of its orgs, people and products, most mentioned first
+    section: str = "body"  #: the sentence's section of the page (``comments``, ``boilerplate`` …)
+
+
+def article_views(norm, mentions: list[Mention], sentences: list[tuple[int, int]], article_at,
+                  wanted, section_at=lambda _: "body") -> dict[int, ArticleView]:
+    """An :class:`ArticleView` for each sentence index in ``wanted`` (``sentences`` and ``mentions``
+    in text order, original offsets; ``article_at`` and ``section_at`` give an offset's article and section)."""
+    starts = [m.start for m in mentions]
+    counts: dict[int, dict[tuple[str, str], int]] = {}
+    for m in mentions:
+        if m.type in ("org", "person", "product"):
+            per = counts.setdefault(article_at(m.start), {})
+            per[(m.entity, m.type)] = per.get((m.entity, m.type), 0) + 1
+    ranked = {a: tuple(sorted(per, key=lambda e: -per[e])) for a, per in counts.items()}
+    views = {}
+    for k in wanted:
+        if not 0 <= k < len(sentences):
+            continue
+        article = article_at(sentences[k][0])
+        earlier = []
+        for back in range(EARLIER, 0, -1):
+            if k - back < 0 or article_at(sentences[k - back][0]) != article:
+                continue
+            s, e = sentences[k - back]
+            for m in mentions[bisect_left(starts, s):bisect_left(starts, e)]:
+                earlier.append((back, *norm.to_normalized(m.start, m.end), m))
+        views[k] = ArticleView(tuple(earlier), ranked.get(article, ()), section_at(sentences[k][0]))
+    return views
 
 
 # --------------------------------------------------------------------------- language data
@@ -121,6 +199,11 @@ class _Words:
     anaphors: re.Pattern
     conjunctions: tuple[str, ...]
     script: re.Pattern
+    object_marker: re.Pattern  # the marker of a definite object ending where "the company" starts
+    unnamed: re.Pattern  # a word for a company the text does not name
+    unnamed_kinds: dict[str, str]  # its form → "org" (one) or "group" (several)
+    definite: frozenset[str]  # prefix units that make a noun definite: the article, and those that swallow it
+    described: re.Pattern  # a word ending where a word for a company starts that makes it a description
     joiners: tuple[str, ...]  # what may stand between a prefix and its word, and opening quotes
 
 
@@ -150,7 +233,12 @@ def party_words(lang: str) -> _Words:
     prefix_roles = {normalize_word(u): r for r, units in (spec.get("prefix_markers") or {}).items() for u in units}
     joiners = tuple(data.load("language").get("prefixes", {}).get("joiners", ())) + ('"', "\u00ab")
     return _Words(markers, marker_roles, prefix_roles, skippable, frames, frame_keys, anaphors,
-                  tuple(normalize_word(c) for c in spec.get("conjunctions") or ()), data.script, joiners)
+                  tuple(normalize_word(c) for c in spec.get("conjunctions") or ()), data.script,
+                  re.compile(data.words_regex(spec.get("object_marker") or [], prefix=False).pattern + r"\s*$"),
+                  *data.lookup({**{w: "group" for w in spec.get("unnamed_groups") or ()},
+                                **{w: "org" for w in spec.get("unnamed") or ()}}),
+                  frozenset(normalize_word(a) for a in (spec.get("article") or []) + (spec.get("definite_prefixes") or [])),
+                  re.compile(data.words_regex(spec.get("described") or []).pattern + r"\s*$"), joiners)
 
 
 # --------------------------------------------------------------------------- roles
@@ -227,16 +315,42 @@ def _joined(text: str, a: int, b: int, lang: str) -> bool:
     return comma and not conj
 
 
-def _owns_previous(text: str, prev: Party | None, a: int, role: str) -> bool:
-    """An owner right after another name: "xAI של אילון מאסק", "xAI المملوكة لإيلون ماسك"."""
-    return role == "owner" and prev is not None and a - prev.b <= 25 and not _LIST_BREAK(text[prev.b:a])
+def listed_before(site, pos: int) -> list[Party]:
+    """The parties of the list that ends with the last party before ``pos`` (names joined by
+    commas and conjunctions only: "אמזון, גוגל ומיקרוסופט"), in the order printed; sources left out."""
+    reading = read_parties(site)
+    if reading is None:
+        return []
+    before = [p for p in reading.parties if p.b <= pos and not p.source]
+    out = before[-1:]
+    for p in reversed(before[:-1]):
+        if not _joined(site.text, p.b, out[0].a, site.lang):
+            break
+        out.insert(0, p)
+    return out
 
 
-def _parties(text: str, lang: str, lo: int, hi: int, mentions, sources: set, speakers: set[str]) -> list[Party]:
-    """The sentence's parties in order, with their roles ("the company" resolved as :func:`_anaphors` says)."""
+def _owns_previous(text: str, prev: Party | None, a: int, role: str, lang: str = "") -> bool:
+    """An owner right after another name, only the marker between them: "xAI של אילון מאסק",
+    "xAI المملوكة لإيلون ماسك" (not "ההשקעה של PIF בסבב של Groq": Groq owns the round)."""
+    if role != "owner" or prev is None or a - prev.b > 25 or _LIST_BREAK(text[prev.b:a]):
+        return False
+    if not lang:
+        return True
+    gap = text[prev.b:a].rstrip(" -\"\u00ab")
+    units, start = _attached(text, a, prev.b, lang)  # "לאילון": the prefix is part of the marker
+    words = party_words(lang)
+    m = words.markers.search(text, prev.b, a) or (words.markers.search(text, prev.b, start) if units else None)
+    return m is not None and not text[prev.b:m.start()].strip() or not gap.strip()
+
+
+def _parties(text: str, lang: str, lo: int, hi: int, mentions, sources: set, speakers: set[str],
+             view: ArticleView | None = None, unnamed: list[Party] | None = None) -> list[Party]:
+    """The sentence's parties in order, with their roles ("the company" resolved as :func:`_anaphors`
+    says, with the article around the sentence, ``view``, and the companies it does not name, ``unnamed``)."""
     spans = [(ma, mb, m) for ma, mb, m in mentions if m.type in PARTY_TYPES and lo <= ma < hi]
     named = _roles(text, lang, lo, spans, sources)
-    anaphors = _anaphors(text, lang, lo, hi, named, speakers)
+    anaphors = _anaphors(text, lang, lo, hi, named, speakers, view, [] if unnamed is None else unnamed)
     return _roles(text, lang, lo, sorted(spans + anaphors, key=lambda x: x[0]), sources) if anaphors else named
 
 
@@ -245,29 +359,119 @@ def _roles(text: str, lang: str, lo: int, spans, sources: set) -> list[Party]:
     for ma, mb, m in spans:
         prev = out[-1] if out else None
         role = lead_role(text, ma, prev.b if prev else lo, lang)
-        owns = _owns_previous(text, prev, ma, role)
+        owns = _owns_previous(text, prev, ma, role, lang)
         kind = m.type
         if not role and prev is not None and _joined(text, prev.b, ma, lang):
             role, owns = prev.role, prev.owns_previous
             kind = prev.type if getattr(m, "candidate", False) else kind  # "מעבדי Blackwell ו-Rubin"
         source = isinstance(m, Mention) and (m.start, m.end) in sources
+        if prev is not None and prev.entity == m.entity and _RESTATED(text, prev.b, ma):
+            # the same name again in parentheses: "ועידת האו"ם לסחר ולפיתוח (UNCTAD)"
+            role, owns, source = prev.role, prev.owns_previous, prev.source
         out.append(Party(ma, mb, m.entity, kind, role, owns, source))
     return out
 
 
-def _anaphors(text: str, lang: str, lo: int, hi: int, named: list[Party], speakers: set[str]) -> list:
+def _unnamed(text: str, lang: str, lo: int, hi: int, mentions) -> list[Party]:
+    """Companies the sentence speaks of without naming them (``data/<lang>/parties.yaml``,
+    ``unnamed``: "a company", "its rival", "another", type ``org``; ``unnamed_groups``: "banks",
+    type ``group``), as parties with no entity: a word not
+    inside a name and not followed by one (over descriptors and quotation marks: ``חברת הסייבר
+    Cyera``, ``شركة «علم»`` are named). ``شركة ناشئة كويتية``, ``منافستها الصينية``, ``חברת סטארט-אפ``."""
+    out = []
+    words = party_words(lang)
+    starts = sorted(ma for ma, _, m in mentions)
+    for m in words.unnamed.finditer(text, lo, hi):
+        a, b = m.start("word"), m.end("word")
+        if any(ma < b and a < mb for ma, mb, _ in mentions) or \
+                set(language(lang).prefix_parts(m.group("prefix"))) & words.definite or \
+                words.described.search(text, max(lo, m.start() - 12), m.start()):
+            continue  # part of a name, definite ("the company" is an anaphor, :func:`_anaphors`) or a description
+        k = bisect_left(starts, b)
+        if k < len(starts) and starts[k] - b <= 40 and _descriptors_only(text[b:starts[k]], lang):
+            continue
+        out.append(Party(a, b, "", words.unnamed_kinds[m.group("word")], lead_role(text, a, lo, lang)))
+    return out
+
+
+#: What stands between a name and the same name restated in parentheses.
+_RESTATED = re.compile(r"\s*[(\[]\s*$").fullmatch
+
+
+def _anaphors(text: str, lang: str, lo: int, hi: int, named: list[Party], speakers: set[str],
+              view: ArticleView | None = None, unnamed: list[Party] | None = None) -> list:
     """"The company" (החברה, الشركة) as the company named last before it in the sentence that is
-    not an investor, a seller or an owner (a company named as a source, "ובבנק HSBC מעריכים כי
-    החברה …", only when there is no other)."""
+    not an investor, a seller or an owner (a company whose statement it stands in, "ובבנק HSBC
+    מעריכים כי החברה …", only when there is no other); when the sentence names none before it, the company
+    the article names most ("the company" of a story is its protagonist), else the company named
+    last in the sentences before. "The company" as the object of a clause (after ``object_marker``,
+    "חוקרת את החברה") is not that clause's agent; with no other company it is one the text does not
+    name, added to ``unnamed`` (role ``object``)."""
     out = []
     for m in party_words(lang).anaphors.finditer(text, lo, hi):
         a, b = m.start("word"), m.end("word")
+        if any(0 <= p.a - b <= 30 and _descriptors_only(text[b:p.a], lang) for p in named):
+            continue  # a type word before a name: "החברה הישראלית Wix"
         before = [p for p in named if p.b <= a and p.type == "org"]
         before = [p for p in before if p.role not in ("investors", "from", "with") and not p.owns_previous] or before
         before = [p for p in before if p.entity not in speakers] or before
-        if before and not any(0 <= p.a - b <= 30 and _descriptors_only(text[b:p.a], lang) for p in named):
+        if any(u.b <= a and (not before or u.a > before[-1].b) for u in unnamed):
+            continue  # "في شركة جديدة …، على أن تنفق الشركة": the company the text did not name
+        agent = set()
+        if party_words(lang).object_marker.search(text, max(lo, m.start() - 6), m.start()):
+            # "רשות ניירות ערך חוקרת את החברה": the object of a clause is not its agent
+            agent = {p.entity for p in named if p.b <= a and not p.role and not _LIST_BREAK(text[p.b:a])}
+            before = [p for p in before if p.entity not in agent]
+        if before:
             out.append((a, b, before[-1]))
+        elif view is not None and (main := next((Party(a, b, e, t) for e, t in view.ranked
+                                                 if t == "org" and e not in agent), None)):
+            out.append((a, b, main))
+        elif view is not None and (prior := [e for _, _, _, e in view.earlier if e.type == "org" and e.entity not in agent]):
+            out.append((a, b, prior[-1]))
+        elif agent:
+            unnamed.append(Party(a, b, "", "org", "object"))  # another company, which the text does not name
     return out
+
+
+def _quotations(text: str, lo: int, hi: int, whole: bool) -> list[tuple[int, int]]:
+    """The quotations of ``text[lo:hi]``: between « and », or between a '"' that opens (after a
+    space, before a word) and one that closes; a '"' between two letters is a gershayim (מנכ"ל).
+    A quotation still open at the end runs to it; a closing mark with no opening one closes a
+    quotation opened in a sentence before (it runs from the start); ``whole``: the sentence
+    continues a quotation (its source is the quote) and has no marks of its own."""
+    spans, start = [], None
+    for mark in _QUOTE_MARK.finditer(text, lo, hi):
+        i, ch = mark.start(), mark.group()
+        if ch == '"' and _gershayim(text, i):
+            continue
+        opening = ch == "\u00ab" or ch == '"' and start is None and i + 1 < hi and text[i + 1].isalnum() \
+            and _word_before(text, lo, i) <= 2
+        if opening and start is None:
+            start = i
+        elif not opening:
+            spans.append((lo if start is None else start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, hi))
+    return spans or ([(lo, hi)] if whole else [])
+
+
+_QUOTE_MARK = re.compile('["\u00ab\u00bb]')
+
+
+def _gershayim(text: str, i: int) -> bool:
+    """A '"' before the last letter of a word is a gershayim: מנכ"ל, ארה"ב (not ב"גלובל")."""
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha() and \
+        (i + 2 >= len(text) or not text[i + 2].isalpha())
+
+
+def _word_before(text: str, lo: int, i: int) -> int:
+    """How many letters stand right before ``i`` (an attached prefix before a quotation: ב"גלובל")."""
+    j = i
+    while j > lo and text[j - 1].isalnum():
+        j -= 1
+    return i - j
 
 
 @functools.cache
@@ -332,14 +536,27 @@ def read_parties(site) -> Reading | None:
     if not site.lang or not language(site.lang).load("parties"):
         return None
     text, lang = site.text, site.lang
-    parties = _parties(text, lang, ctx.ns, ctx.ne, ctx.mentions, ctx.source_spans, {e for _, e, _ in ctx.sources})
+    view = ctx.article if isinstance(ctx.article, ArticleView) else None
+    unnamed = _unnamed(text, lang, ctx.ns, ctx.ne, ctx.mentions)
+    parties = _parties(text, lang, ctx.ns, ctx.ne, ctx.mentions, ctx.source_spans, _reporters(ctx), view, unnamed)
     frames = [f for f in _frames(text, lang, ctx.ns, ctx.ne)  # not inside a name: "جهاز قطر للاستثمار"
               if not any(ma < f.b and f.a < mb for ma, mb, _ in ctx.mentions)]
-    reading = Reading(_events(text, lang, ctx.ns, ctx.ne, ctx.cuts, frames, parties), parties)
+    quotes = _quotations(text, ctx.ns, ctx.ne, any(how in ("quote", "quotation") for _, _, how in ctx.sources))
+    reading = Reading(_events(text, lang, ctx.ns, ctx.ne, ctx.cuts, frames, parties), parties, quotes,
+                      [c for c in ctx.cuts if not (text[c] == '"' and _gershayim(text, c))], unnamed)
     if len(_CACHE) > 512:
         _CACHE.clear()
     _CACHE[id(ctx)] = (ctx, reading)
     return reading
+
+
+def _reporters(ctx) -> set[str]:
+    """Sources whose statement is a "that" clause ("ובבנק HSBC מעריכים כי החברה …"): "the company" in
+    it is another one. A company announcing ("أعلنت xAI عن …، جمعت الشركة") stays a candidate."""
+    found = getattr(ctx, "attributions", None)
+    if not found:
+        return {e for _, e, _ in ctx.sources}
+    return {a.entity for a in found if a.entity and getattr(a, "clause", True)}
 
 
 def clause_at(site, pos: int) -> tuple[int, int]:
@@ -349,6 +566,12 @@ def clause_at(site, pos: int) -> tuple[int, int]:
     a = max((c for c in cuts if c <= pos), default=site.ctx.ns)
     b = min((c for c in cuts if c > pos), default=site.ctx.ne)
     return a, b
+
+
+def quotation_of(site) -> tuple[int, int] | None:
+    """The quotation the number stands in (see :func:`_quotations`), or None."""
+    reading = read_parties(site)
+    return next(((a, b) for a, b in reading.quotes if a <= site.qa < b), None) if reading else None
 
 
 def clause_of(site) -> tuple[int, int]:

@@ -47,6 +47,7 @@ class Site:
     cues: Scan | None
     published: str
     lang: str | None
+    role: str = ""  #: "before" or "after" for the two ends of a change "from X to Y"
 
     @property
     def text(self) -> str:

@@ -103,6 +103,19 @@ class Corpus:
             self._claims = Corpus.claims_builder(self)
         return self._claims
 
+    #: Builds the comparison table from a corpus; set by :mod:`analysis.compare`.
+    comparison_builder: ClassVar[Callable[[Corpus], pd.DataFrame] | None] = None
+
+    @property
+    def comparison(self) -> pd.DataFrame:
+        """Where the sources agree, conflict or contradict themselves (see :mod:`analysis.compare`)."""
+        found = self.__dict__.get("_comparison")
+        if found is None:
+            if Corpus.comparison_builder is None:
+                raise RuntimeError("no compare stage: import analysis (or analysis.compare) first")
+            found = self.__dict__["_comparison"] = Corpus.comparison_builder(self)
+        return found
+
     def text(self, doc_id: str) -> str:
         """The decoded original text of one document."""
         return self.docs[doc_id].text

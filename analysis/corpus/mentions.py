@@ -9,6 +9,12 @@ spellings. Aliases are written bare; attached prefixes (``ב-OpenAI``,
 version number that follows it (``Gemini 2.0``, ``Grok-2``), so the claims
 engine knows that number names a product and is not a quantity.
 
+A name the lexicon knows that is also an ordinary word (לאומי, טבע, كريم, فوري: the alias files
+leave it out) is listed in ``data/<lang>/parties.yaml``, ``guarded_names``, and found only where a
+name stands: right after a type word or a word for shares, after a noun it follows in the construct
+state (``name_after``: ``إيرادات فوري``), next to a deal verb (``טבע גייסה``), or quoted after a type
+word (``شركة «علم»``); never with the article.
+
 Names the lexicon does not know become *candidate* mentions (:func:`find_candidates`): a name
 in Latin script inside Hebrew or Arabic text (``Vectrix``, ``Lunar Compute``; a known company's
 Latin name followed by more capitalized words names another one: ``Salesforce Ventures``), a
@@ -33,8 +39,9 @@ from ..text.normalize import Normalized, normalize, normalize_word
 
 __all__ = ["Mention", "entity_types", "find_candidates", "find_mentions", "type_word_before"]
 
-#: A version right after a product name: attached (GPT-4o, Veo2, Grok-2) or after a space (Gemini 2.0, Imagen 3).
-_VERSION = re.compile(r"(?:-?\d+(?:\.\d+)*[a-z]{0,2}|\s\d+\.\d+|\s\d(?=\s*(?:[^\w\s%$]|$)))(?![\w%])")
+#: A version right after a product name: attached (GPT-4o, Veo2, Grok-2) or after a space (Gemini 2.0, Imagen 3);
+#: never the first digit of a grouped number ("إنستاباي 1,200,000 مستخدم").
+_VERSION = re.compile(r"(?:-?\d+(?:\.\d+)*[a-z]{0,2}|\s\d+\.\d+|\s\d(?![,.]\d)(?=\s*(?:[^\w\s%$]|$)))(?![\w%])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +102,69 @@ def find_mentions(text: str, lang: str | None, norm: Normalized | None = None,
             b = v.end()
         start, end = norm.to_original(a, b)
         out.append(Mention(start, end, text[start:end], entity, types[entity]))
+    if lang:
+        out = sorted(out + _guarded_names(text, norm, lang, out), key=lambda m: m.start)
     if candidates and lang:
         found = find_candidates(text, lang, norm, out)
         covered = _Spans((c.start, c.end) for c in found)
         out = sorted([m for m in out if not covered.hits(m.start, m.end)] + found, key=lambda m: m.start)
     return out
+
+
+# --------------------------------------------------------------------------- names that are ordinary words
+
+
+@functools.cache
+def _guarded(lang: str) -> tuple[re.Pattern, dict[str, str], re.Pattern, re.Pattern, frozenset[str]]:
+    """Names the lexicon knows that are also ordinary words (``data/<lang>/parties.yaml``,
+    ``guarded_names``; the alias files leave them out); the words for shares and those a name
+    follows in the construct state (``name_after``: "הכנסות", "عملاء") ending where a name starts;
+    a deal verb (``frames``, ``verbs``) right before or after a name; the article (a name takes none)."""
+    data = language(lang)
+    spec = data.load("parties")
+    pattern, by_form = data.lookup({w: e for e, ws in (spec.get("guarded_names") or {}).items() for w in ws or ()})
+
+    def words(ws) -> str:
+        forms = data.word_forms({normalize_word(w) for w in ws})
+        return trie_pattern(forms) if forms else "(?!x)x"
+
+    before = list((spec.get("markers") or {}).get("shares") or ()) + list(spec.get("name_after") or ())
+    shares = re.compile(rf"(?<!\w){data.prefix_pattern}(?:{words(before)})[\s-]*[\"«]?$")
+    verbs = words(w for f in (spec.get("frames") or {}).values() for w in f.get("verbs") or ())
+    verb = re.compile(rf"(?<!\w){data.verb_prefix_pattern}(?:{verbs})(?!\w)")
+    return pattern, by_form, shares, verb, frozenset(normalize_word(a) for a in spec.get("article") or ())
+
+
+def _guarded_names(text: str, norm: Normalized, lang: str, known: list[Mention]) -> list[Mention]:
+    """A name that is also an ordinary word (``guarded_names``: לאומי, טבע, كريم) is its entity only
+    where a name stands: right after a type word of a company or a product or a word for shares
+    ("מניית לאומי", "وظفت شركة كريم", "لشركة تابي"), after a noun it follows in the construct state
+    ("إيرادات فوري"), or next to a deal verb, as its agent ("טבע גייסה", "تعهدت مبادلة"); never with
+    the article ("العلم"), nor overlapping a name found already."""
+    pattern, by_form, shares, verb, article = _guarded(lang)
+    if not by_form:
+        return []
+    types = entity_types()
+    taken = _Spans((m.start, m.end) for m in known)
+    out = []
+    for m in pattern.finditer(norm.text):
+        a, b = m.start("word"), m.end("word")
+        if set(language(lang).prefix_parts(m.group("prefix"))) & article:
+            continue
+        start, end = norm.to_original(a, b)
+        kind = type_word_before(norm.text, m.start(), lang)
+        slot = kind is not None and kind[0] != "person" or shares.search(norm.text, max(0, m.start() - 30), m.start()) \
+            or _next_to(norm.text, m.start(), b, verb)
+        if slot and not taken.hits(start, end):
+            entity = by_form[m.group("word")]
+            out.append(Mention(start, end, text[start:end], entity, types[entity]))
+    return out
+
+
+def _next_to(t: str, a: int, b: int, verb: re.Pattern) -> bool:
+    """Whether a word of ``verb`` stands right before ``a`` or right after ``b`` (one space between)."""
+    before = t.rfind(" ", 0, max(a - 1, 0)) + 1
+    return bool(verb.fullmatch(t, before, max(a - 1, before)) or verb.match(t, b + 1) and t[b:b + 1] == " ")
 
 
 # --------------------------------------------------------------------------- candidates
@@ -276,7 +341,9 @@ def _quoted_names(text: str, norm: Normalized, lang: str) -> list[Mention]:
             continue
         a = q.start("name") + (len(q.group("name")) - len(q.group("name").lstrip()))
         start, end = norm.to_original(a, a + len(name))
-        out.append(Mention(start, end, text[start:end], text[start:end], kind[0], True))
+        known = _guarded(lang)[1].get(normalize_word(name))  # "شركة «علم»": a name the lexicon knows
+        out.append(Mention(start, end, text[start:end], known, entity_types()[known]) if known else
+                   Mention(start, end, text[start:end], text[start:end], kind[0], True))
     return out
 
 

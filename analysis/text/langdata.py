@@ -35,8 +35,10 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 SCHEMAS: dict[str, set[str]] = {
     "language": {"name", "script", "encodings", "prefixes", "sentence_end", "abbreviations", "clause_marks", "hard_clause_marks"},
     "currencies": {"currencies", "shared"},
-    "parties": {"markers", "prefix_markers", "conjunctions", "article", "frames", "anaphors", "type_words", "demonyms", "equivalence", "ago", "not_entities", "invested_in"},
-    "roles": {"modality", "cadence", "deadline", "current", "quarters", "since", "attribution", "speaker_titles"},
+    "parties": {"markers", "prefix_markers", "conjunctions", "article", "frames", "anaphors", "type_words", "demonyms", "equivalence", "ago", "not_entities", "invested_in", "national", "respectively", "unnamed", "unnamed_groups", "definite_prefixes", "described", "guarded_names", "market", "market_not_after", "object_marker", "name_after"},
+    "roles": {"modality", "cadence", "deadline", "current", "quarters", "since", "attribution", "speaker_titles",
+              "quarters_relative", "compared_with", "now",
+              "modality_breaks", "denial_back", "not_periods", "year_end"},
     "cues": {"sections", "periods", "changes", "metrics", "clause_breaks"},
     "numbers": {
         "ones", "teens", "tens", "hundreds", "scales", "fractions", "denominators", "over",
@@ -180,7 +182,8 @@ class Language:
         if not forms:
             return re.compile(r"(?!x)x")
         pre = self.verb_prefix_pattern if prefix == "verb" else (self.prefix_pattern if prefix else "")
-        return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})(?!\w)")
+        # a quote mark between letters is part of the word (Hebrew acronyms: ליש"ט is not ל + יש)
+        return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})(?!\w|[\"'](?=\w))")
 
     def lookup(self, mapping: dict, prefix: bool | str = True) -> tuple[re.Pattern, dict]:
         """A regex for the words of ``mapping`` and a map from each matched form to its value.
