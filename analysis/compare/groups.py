@@ -1,0 +1,297 @@
+"""Claims read for comparison: who says it (the source), when it holds (the period as days), what it
+measures (a common unit), and which claims may be set side by side.
+
+The source of a claim is its outlet, else its document (a file without an outlet is its own
+source): one outlet repeating a figure, in one article or in several, is one source.
+
+Periods (``2025``, ``2025-03``, ``2025-03-14``, ``2025-Q3``, ``2025-H1``) become spans of days; two
+periods are the *same time* when one span holds the other (a month lies inside its year).
+
+>>> span("2025-03"), span("2025-Q3")[1], span("bad")
+((datetime.date(2025, 3, 1), datetime.date(2025, 3, 31)), datetime.date(2025, 9, 30), None)
+>>> nested(span("2025"), span("2025-03-14")), nested(span("2024"), span("2025-03"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from ..claims.codebook import codebook, unit_metrics
+from ..claims.subject import GUESSED_RULES
+from .rates import SLACK, rate_for
+from .values import Interval, amount, direction, interval, reading
+
+__all__ = ["NUMERIC_KINDS", "DURATION_DAYS", "FACT", "GUESSED_SUBJECT", "Claim", "read_claims", "span", "nested", "period_type",
+           "measure", "Measured", "modality_class", "date_of"]
+
+#: Kinds whose value is a number (a date or a year is a reference, compared only inside a document).
+NUMERIC_KINDS = frozenset({"money", "percent", "count", "duration", "multiplier", "rank", "other"})
+#: Days in each duration unit (a month is the mean Gregorian month, a year the mean Gregorian year).
+DURATION_DAYS = {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
+                 "months": 30.436875, "years": 365.2425}
+#: Counted nouns that say nothing of what is counted: the metric does (800 million people using a
+#: product are its users).
+GENERIC_NOUNS = frozenset({"people", "persons", "count"})
+#: Modalities that present a number as what is (an empty modality is read as a fact).
+FACT = frozenset({"", "fact"})
+#: Subject rules of the claims engine (``analysis/claims/subject.py``) that take the subject from
+#: outside the number's sentence (an earlier sentence, the article's main entity, the speaker's
+#: company): a guess, too weak to set one figure against another.
+GUESSED_SUBJECT = GUESSED_RULES
+
+_DEFAULTS = {"doc_id": "", "file": "", "lang": "", "outlet": "", "published": "", "article": 0, "section": "body",
+             "sent_no": -1, "start": 0, "end": 0, "text": "", "value": None, "value_max": None, "unit": "",
+             "kind": "", "approx": False, "hedge": "", "subject": "", "metric": "", "counterpart": "",
+             "modality": "", "period": "", "period_type": "", "cadence": "", "role": "", "change_id": "",
+             "gloss": "", "claim_id": "", "in_analysis": True, "repeat_of": "", "sentence": "", "why": ""}
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?$")
+
+
+@dataclass(eq=False)
+class Claim:
+    """One row of the claims table, with what the comparison derives from it (equal only to itself)."""
+
+    claim_id: str
+    doc_id: str
+    source: str
+    lang: str
+    article: int
+    section: str
+    sent_no: int
+    start: int
+    text: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    kind: str
+    approx: bool
+    hedge: str
+    subject: str
+    metric: str
+    counterpart: tuple[str, ...]
+    modality: str
+    period: str
+    period_type: str
+    cadence: str
+    role: str
+    change_id: str
+    gloss: str
+    sentence: str
+    published: str
+    in_analysis: bool
+    repeat_of: str
+    why: str = ""
+    raw_value: object = None
+    direction: str = field(init=False)
+
+    def __post_init__(self):
+        self.direction = direction(self.hedge, self.lang, self.approx)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS and self.value is not None
+
+    @functools.cached_property
+    def span(self) -> tuple[date, date] | None:
+        return span(self.period)
+
+    @functools.cached_property
+    def interval(self) -> Interval | None:
+        """The values the printed figure allows, in its own unit (see :mod:`analysis.compare.values`)."""
+        return interval(self.value, self.value_max, self.direction, self.kind) if self.numeric else None
+
+    @functools.cached_property
+    def measured(self) -> Measured:
+        """What it measures, in a unit shared with other claims: see :func:`measure`."""
+        return measure(self)
+
+    @property
+    def reading(self) -> str:
+        """The figure in English: "up to 5 billion USD"."""
+        if not self.numeric:
+            return str(self.raw_value or "")
+        return reading(self.value, self.value_max, self.direction, self.unit)
+
+    @property
+    def shown(self) -> str:
+        """The figure as printed, then as read: ``5 מיליארד דולר (up to 5 billion USD)``."""
+        return f"{self.text} ({self.reading})" if self.text else self.reading
+
+    @property
+    def named(self) -> bool:
+        """Whether the subject is named in the claim's own sentence (not guessed from outside it,
+        :data:`GUESSED_SUBJECT`; a table without ``why`` counts every subject as named)."""
+        rule = next((part.split(":", 1)[1] for part in self.why.split("; ") if part.startswith("subject:")), "")
+        return bool(self.subject) and rule not in GUESSED_SUBJECT
+
+
+def _float(v) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def _str(v) -> str:
+    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+
+def read_claims(claims: pd.DataFrame) -> list[Claim]:
+    """Every row of a claims table as a :class:`Claim` (missing columns take neutral defaults)."""
+    if claims is None or len(claims) == 0:
+        return []
+    df = claims.reindex(columns=[c for c in _DEFAULTS if c in claims.columns])
+    out: list[Claim] = []
+    for i, rec in enumerate(df.to_dict("records")):
+        r = {**_DEFAULTS, **{k: v for k, v in rec.items() if not _missing(v)}}
+        doc = _str(r["doc_id"])
+        kind = _str(r["kind"])
+        value = _float(r["value"]) if kind in NUMERIC_KINDS else None
+        out.append(Claim(
+            claim_id=_str(r["claim_id"]) or f"{doc}:{r['start']}-{r['end']}" or f"row{i}", doc_id=doc,
+            source=_str(r["outlet"]).strip() or doc or "the text", lang=_str(r["lang"]), article=int(r["article"]),
+            section=_str(r["section"]), sent_no=int(r["sent_no"]), start=int(r["start"]), text=_str(r["text"]),
+            value=value, value_max=_float(r["value_max"]), unit=_str(r["unit"]), kind=kind, approx=bool(r["approx"]),
+            hedge=_str(r["hedge"]), subject=_str(r["subject"]), metric=_str(r["metric"]),
+            counterpart=tuple(sorted(filter(None, (p.strip() for p in _str(r["counterpart"]).split(";"))))),
+            modality=_str(r["modality"]), period=_str(r["period"]), period_type=_str(r["period_type"]),
+            cadence=_str(r["cadence"]), role=_str(r["role"]), change_id=_str(r["change_id"]), gloss=_str(r["gloss"]),
+            sentence=_str(r["sentence"]), published=_str(r["published"]), in_analysis=bool(r["in_analysis"]),
+            repeat_of=_str(r["repeat_of"]), why=_str(r["why"]), raw_value=r["value"]))
+    return _unique_ids(out)
+
+
+def _unique_ids(claims: list[Claim]) -> list[Claim]:
+    """A claim id met twice (two folders with the same file names) gets ``#2``, ``#3``…"""
+    seen: dict[str, int] = {}
+    for c in claims:
+        seen[c.claim_id] = seen.get(c.claim_id, 0) + 1
+        if seen[c.claim_id] > 1:
+            c.claim_id = f"{c.claim_id}#{seen[c.claim_id]}"
+    return claims
+
+
+def _missing(v) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def span(period: str) -> tuple[date, date] | None:
+    """The first and last day of a period (None when it is empty or not a calendar period)."""
+    m = _PERIOD.match((period or "").strip())
+    if not m:
+        return None
+    year, month, day, quarter, half = m.groups()
+    y = int(year)
+    try:
+        if day:
+            d = date(y, int(month), int(day))
+            return d, d
+        if month:
+            mo = int(month)
+            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    except ValueError:
+        return None
+    if quarter:
+        q = int(quarter)
+        return date(y, 3 * q - 2, 1), date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+    if half:
+        return (date(y, 1, 1), date(y, 6, 30)) if half == "1" else (date(y, 7, 1), date(y, 12, 31))
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def nested(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    """Rule ``month_in_year``: two periods are the same time when one holds the other."""
+    if a is None or b is None:
+        return False
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def period_type(c: Claim) -> str:
+    """``as_of`` (a level) or ``during`` (a flow or an event): the claim's own, else its metric's."""
+    if c.period_type in ("as_of", "during", "by"):
+        return c.period_type
+    m = codebook().get(c.metric)
+    return m.period_type if m else ""
+
+
+def modality_class(c: Claim) -> str:
+    """A fact (or no modality) is ``fact``; every other modality stands for itself."""
+    return "fact" if c.modality in FACT else c.modality
+
+
+def date_of(c: Claim) -> date | None:
+    """The day a claim's rate is looked up for: the middle of its period, else its article's date."""
+    s = c.span or span((c.published or "").split(" ; ")[0])
+    if s is None:
+        return None
+    return s[0] + (s[1] - s[0]) / 2
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What a claim measures (``key``), its interval and printed value in the measure's ``unit``
+    (``factor`` times its own), and the conversion a note shows."""
+
+    key: str
+    interval: Interval | None
+    unit: str
+    factor: float = 1.0
+    note: str = ""
+
+    def base(self, v: float) -> float:
+        return v * self.factor
+
+
+def measure(c: Claim) -> Measured:
+    """What a claim measures, its interval in that measure's unit, and the conversion shown in notes.
+
+    Rules: ``money_in_usd`` (an amount with a rate: in USD, :data:`~analysis.compare.rates.SLACK`
+    wider, the note naming the rate; without a rate its own currency: ``money:EGP``);
+    ``duration_in_days``; ``count_of_noun``: a count measures its counted noun (users and employees
+    are not the same measure), a generic noun (:data:`GENERIC_NOUNS`) the noun its metric counts
+    (``analysis/data/metrics.csv``, ``counted_units``: people using a product are users); else
+    ``kind:unit`` (a percent and percentage points apart).
+
+    >>> c = read_claims(pd.DataFrame([{"kind": "money", "value": 3.566e9, "unit": "ILS", "period": "2025-02-24"}]))[0]
+    >>> m = measure(c); m.key, m.unit, round(m.base(c.value))
+    ('money', 'USD', 1000000000)
+    >>> m.note
+    '3.566 billion ILS is 1 billion USD at 1 USD = 3.566 ILS (Bank of Israel representative rate, as reported by Globes on 2025-02-25, 2025-02-24)'
+    """
+    i = c.interval
+    if i is None:
+        return Measured(f"{c.kind}:{c.unit}", None, c.unit)
+    if c.kind == "money":
+        rate = rate_for(c.unit, date_of(c))
+        if rate is None:
+            return Measured(f"money:{c.unit}", i, c.unit)
+        if rate.kind == "base":
+            return Measured("money", i, "USD")
+        note = f"{amount(c.value, c.unit)} is {amount(c.value / rate.per_usd, 'USD')} at {rate.describe()}"
+        return Measured("money", i.scaled(1 / rate.per_usd).widened(SLACK), "USD", 1 / rate.per_usd, note)
+    if c.kind == "duration" and c.unit in DURATION_DAYS:
+        return Measured("duration", i.scaled(DURATION_DAYS[c.unit]), "days", DURATION_DAYS[c.unit])
+    if c.kind == "count" and c.unit in GENERIC_NOUNS:
+        noun = _counted_by(c.metric)
+        return Measured(f"count:{noun or c.unit}", i, noun or c.unit)
+    return Measured(f"{c.kind}:{c.unit}", i, c.unit)
+
+
+@functools.cache
+def _counted_by(metric: str) -> str:
+    """The first counted noun of a metric (``users`` for users), or ''."""
+    return next((noun for noun, m in unit_metrics().items() if m == metric), "")
