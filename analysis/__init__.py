@@ -5,6 +5,9 @@ number as a traceable claim with :func:`extract_claims` or ``Corpus.claims``.
 """
 
 from .claims import counted, extract_claims
+from .compare import compare_sources
 from .corpus.loader import Corpus, CorpusError, CorpusWarning, load_corpus
+from .present import describe_claim, describe_finding, select, show
 
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "extract_claims", "counted"]
+__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "extract_claims", "counted", "compare_sources",
+           "select", "describe_claim", "describe_finding", "show"]

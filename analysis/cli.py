@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis corpus|build|claims``.
+"""Command line: ``python -m analysis corpus|build|claims|compare``.
 
 Bad input is reported on stderr, one line each, as ``warning: PATH: problem``
 or ``error: PATH[, line N]: problem`` (files named as the user typed the
@@ -10,7 +10,9 @@ an unusable manifest, a doc_id used twice; with ``corpus --strict``, any
 problem) or nothing could be loaded; 2 a bad
 path: the corpus path does not exist, or ``build --out`` is a file, is or holds
 the corpus, holds files a build did not write, or cannot be written (checked
-before loading; a build that fails while writing leaves the old folder as it was).
+before loading; a build that fails while writing leaves the old folder as it was);
+3 ``build``: a notebook failed (named on stderr with its cell and error; the
+other reports were built and the folder replaced).
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+import time
 import warnings
 from pathlib import Path
 
-from .paths import REPORTS, SEEDS
+from .paths import PROJECT_ROOT, REPORTS, SEEDS
+
+#: The analysis notebooks that ``build`` turns into reports.
+NOTEBOOKS = PROJECT_ROOT / "notebooks"
 
 __all__ = ["main"]
 
@@ -90,20 +96,48 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 1 if (corpus.problems["level"] == "error").any() or corpus.documents.empty else 0
 
 
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number of 1 or more."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of 1 or more")
+    return n
+
+
 def cmd_build(args: argparse.Namespace) -> int:
+    from .build.notebooks import find_notebooks
+    from .build.reports import SIZE_TARGET, build_reports, build_stamp, previous_files, write_index
     from .build.tables import OutputError, replace_folder, staging_folder, write_tables
     from .claims import counted
     from .corpus.loader import load_corpus
 
+    started = time.monotonic()
     source, out = Path(args.path), Path(args.out)
     if not source.exists():
         print(f"error: {source}: no such file or folder", file=sys.stderr)
         return 2
+    notebooks = Path(args.notebooks if args.notebooks is not None else _shown(NOTEBOOKS))
+    if not args.tables_only and not notebooks.is_dir():
+        if args.notebooks is not None:
+            print(f"error: {notebooks}: no such folder (--notebooks)", file=sys.stderr)
+            return 2
+        print(f"warning: {notebooks}: no notebooks folder; writing the tables and the index only", file=sys.stderr)
     try:
-        staging = staging_folder(out, source)  # before loading: a bad --out fails at once
+        staging = staging_folder(out, source, allowed=previous_files(out))  # before loading: a bad --out fails at once
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    bar = None
+
+    def step(name: str) -> None:
+        if bar is not None:
+            bar.set_postfix_str(name, refresh=False)
+            bar.update()
+
+    reports = []
     try:
         with _Progress() as progress:
             corpus = load_corpus(source, progress=progress)
@@ -112,14 +146,31 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"error: {source}: nothing could be loaded; {out} left as it was", file=sys.stderr)
             return 1
         claims = corpus.claims
+        if not args.tables_only:  # the steps after loading (which has its own bar): tables, each notebook, index
+            from tqdm import tqdm
+
+            bar = tqdm(total=2 + len(find_notebooks(notebooks)), desc="build", unit="step", file=sys.stderr,
+                       dynamic_ncols=True)
         try:
             written = write_tables(corpus, staging)
-            replace_folder(staging, out)
         except OSError as exc:
             print(f"error: {out}: cannot write the tables: {exc.strerror or exc}; {out} left as it was",
                   file=sys.stderr)
             return 2
+        step("tables")
+        try:
+            if not args.tables_only:
+                reports = build_reports(source, staging, out, notebooks, jobs=args.jobs, force=args.force, step=step)
+                write_index(staging, reports, corpus, source, build_stamp())
+                step("index")
+            replace_folder(staging, out)
+        except OSError as exc:
+            print(f"error: {out}: cannot write the reports: {exc.strerror or exc}; {out} left as it was",
+                  file=sys.stderr)
+            return 2
     finally:  # whatever happened (an error, Ctrl-C), no half-written folder is left behind
+        if bar is not None:
+            bar.close()
         shutil.rmtree(staging, ignore_errors=True)
     print(corpus.summary())
     kept = counted(claims)
@@ -127,22 +178,77 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"{len(claims)} in the table, of which {int((~claims['in_analysis']).sum())} outside the analysis "
           f"(comments, bylines, page furniture) and {int((claims['repeat_of'] != '').sum())} repeats")
     print(f"wrote {out}/: {' '.join(written)}")
-    return 1 if (corpus.problems["level"] == "error").any() else 0
+    failed = [r for r in reports if r.status != "ok"]
+    if not args.tables_only:
+        _print_reports(out, reports, time.monotonic() - started)
+        for r in failed:
+            where = f"cell {r.cell}: " if r.cell else ""
+            print(f"error: {notebooks / (r.name + '.ipynb')}: {where}{r.error} (its report shows the error)",
+                  file=sys.stderr)
+        for r in reports:
+            if r.size > SIZE_TARGET:
+                print(f"warning: {out / r.html}: {r.size / 1e6:.1f} MB, above the {SIZE_TARGET / 1e6:.0f} MB target",
+                      file=sys.stderr)
+    if (corpus.problems["level"] == "error").any():
+        return 1
+    return 3 if failed else 0
 
 
-def cmd_claims(args: argparse.Namespace) -> int:
-    from .build.tables import claims_for_paths, write_claims
+def _print_reports(out: Path, reports: list, seconds: float) -> None:
+    """The reports of a build, one line each with its size, then the index and the folder's total size."""
+    from .build.reports import human_size as _size
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+    ran = [r for r in reports if not r.cached]
+    failed = sum(r.status != "ok" for r in reports)
+    print(f"reports: {len(reports)} ({len(ran)} run, {len(reports) - len(ran)} unchanged and reused"
+          f"{f', {failed} failed' if failed else ''}) in {seconds:.1f} s")
+    width = max((len(r.html) for r in reports), default=10)
+    for r in reports:
+        how = "failed" if r.status != "ok" else "reused" if r.cached else f"run {r.seconds:.1f} s"
+        charts = f"{len(r.charts)} chart{'' if len(r.charts) == 1 else 's'}"
+        print(f"  {r.html:<{width}}  {_size(r.size):>7}  {charts:<9}  {how}")
+    total = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"  {'index.html':<{width}}  {_size((out / 'index.html').stat().st_size):>7}")
+    print(f"open {out / 'index.html'} (folder: {_size(total)}, relative links only: it can be zipped and sent)")
+
+
+def _claims_of(paths: list[str]):
+    """The claims of the files and folders named (problems on stderr), or None when one is missing."""
+    from .build.tables import claims_for_paths
+
+    missing = [p for p in paths if not Path(p).exists()]
     for p in missing:
         print(f"error: {p}: no such file or folder", file=sys.stderr)
     if missing:
-        return 2
+        return None, []
     with _Progress() as progress:
-        table, problems = claims_for_paths([Path(p) for p in args.paths], progress=progress)
+        table, problems = claims_for_paths([Path(p) for p in paths], progress=progress)
     for message in problems:
         print(message, file=sys.stderr)
+    return table, problems
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from .build.tables import write_claims
+
+    table, problems = _claims_of(args.paths)
+    if table is None:
+        return 2
     write_claims(table, sys.stdout, args.format)
+    return 0 if len(table) or not problems else 1
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .build.tables import write_comparison
+    from .compare import compare_sources
+
+    table, problems = _claims_of(args.paths)
+    if table is None:
+        return 2
+    found = compare_sources(table)
+    write_comparison(found, sys.stdout, args.format)
+    for row in found.attrs["undecided"]:  # what became of every claim, one line per reason
+        print(f"note: {row['claims']} claim(s) {row['status']}: {row['reason']}", file=sys.stderr)
     return 0 if len(table) or not problems else 1
 
 
@@ -153,15 +259,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=_shown(SEEDS), help=f"folder (or file) to load; default: {_shown(SEEDS)}")
     p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
     p.set_defaults(run=cmd_corpus)
-    p = sub.add_parser("build", help="load the corpus and write every table (claims included) to reports/, "
-                                     "as CSV (UTF-8 with BOM) and Parquet")
+    p = sub.add_parser("build", help="load the corpus, write every table (CSV and Parquet) and run every notebook "
+                                     "into a static HTML report, with reports/index.html listing them")
     p.add_argument("path", nargs="?", default=_shown(SEEDS), help=f"folder to load; default: {_shown(SEEDS)}")
     p.add_argument("--out", default=_shown(REPORTS), help=f"output folder; default: {_shown(REPORTS)}")
+    p.add_argument("--jobs", type=_jobs, default=None,
+                   help="notebooks run at once; default: the number of cores")
+    p.add_argument("--force", action="store_true",
+                   help="run every notebook again, even those whose inputs have not changed")
+    p.add_argument("--notebooks", default=None, help=f"folder of the notebooks; default: {_shown(NOTEBOOKS)}")
+    p.add_argument("--tables-only", action="store_true", help="write the tables only: no notebooks, no HTML")
     p.set_defaults(run=cmd_build)
     p = sub.add_parser("claims", help="list every reported number as a claim")
     p.add_argument("paths", nargs="+", help="text files or folders")
     p.add_argument("--format", choices=("csv", "json", "table"), default="csv")
     p.set_defaults(run=cmd_claims)
+    p = sub.add_parser("compare", help="compare the sources: where they agree, conflict or contradict themselves")
+    p.add_argument("paths", nargs="+", help="text files or folders")
+    p.add_argument("--format", choices=("csv", "json", "table"), default="csv")
+    p.set_defaults(run=cmd_compare)
     args = parser.parse_args(argv)
     from .corpus.loader import CorpusError
     from .corpus.documents import ManifestError

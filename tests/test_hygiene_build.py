@@ -26,7 +26,7 @@ def run(*args, cwd=ROOT):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "reports"
-    result = run("build", SEEDS, "--out", out)
+    result = run("build", SEEDS, "--out", out, "--tables-only")  # the reports: tests/test_reports.py
     assert result.returncode == 0, result.stderr
     return out
 
@@ -100,12 +100,12 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path, monkeypatch, capsys
 
     monkeypatch.setattr(tables, "_write_parquet", fail)
     if isinstance(failure, OSError):
-        assert cli.main(["build", str(SEEDS), "--out", str(out)]) == 2
+        assert cli.main(["build", str(SEEDS), "--out", str(out), "--tables-only"]) == 2
         err = capsys.readouterr().err
         assert err == f"error: {out}: cannot write the tables: No space left on device; {out} left as it was\n"
     else:
         with pytest.raises(KeyboardInterrupt):
-            cli.main(["build", str(SEEDS), "--out", str(out)])
+            cli.main(["build", str(SEEDS), "--out", str(out), "--tables-only"])
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert siblings(out) == []  # the temporary folder is gone
 
@@ -125,14 +125,14 @@ def test_a_corpus_with_nothing_loadable_keeps_the_previous_output(tmp_path):
 def test_a_build_replaces_the_previous_output_whole(tmp_path):
     out = old_reports(tmp_path)
     os.chmod(out, 0o750)
-    result = run("build", SEEDS, "--out", out)
+    result = run("build", SEEDS, "--out", out, "--tables-only")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.{e}" for n in NAMES for e in ("csv", "parquet"))
     assert not (out / "documents.csv").read_text(encoding="utf-8-sig").startswith("old")
     assert siblings(out) == []
     assert out.stat().st_mode & 0o777 == 0o750  # the folder keeps its permissions
     fresh = tmp_path / "fresh" / "deeper"
-    assert run("build", SEEDS, "--out", fresh).returncode == 0
+    assert run("build", SEEDS, "--out", fresh, "--tables-only").returncode == 0
     assert fresh.stat().st_mode & 0o777 == 0o777 & ~_umask()  # not mkdtemp's private 0700
 
 
@@ -174,7 +174,7 @@ def test_csv_cells_are_written_one_way(built):
 
 def test_builds_are_byte_for_byte_repeatable(built, tmp_path):
     again = tmp_path / "again"
-    assert run("build", SEEDS, "--out", again).returncode == 0
+    assert run("build", SEEDS, "--out", again, "--tables-only").returncode == 0
     for name in NAMES:
         assert (again / f"{name}.csv").read_bytes() == (built / f"{name}.csv").read_bytes(), name
 

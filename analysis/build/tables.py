@@ -3,7 +3,11 @@
 ``claims`` writes to stdout: CSV (header :data:`CSV_COLUMNS`, UTF-8 without a
 BOM, so it pipes cleanly), JSON lines, or an aligned text table.
 
-``build`` writes every table of :data:`TABLES` twice into its output folder:
+``compare`` writes the comparison of sources (:func:`analysis.compare.compare_sources`) to stdout
+as CSV, JSON lines or a readable block per finding (:func:`write_comparison`).
+
+``build`` writes every table of :data:`TABLES` (the comparison of sources, ``comparison``,
+included) twice into its output folder:
 
 * ``NAME.csv``: UTF-8 **with a BOM** (``utf-8-sig``) so that Excel opens the
   Hebrew and Arabic text correctly (pandas reads it as is; Python's ``csv``
@@ -42,11 +46,12 @@ import numpy as np
 import pandas as pd
 
 from ..claims.extract import CLAIM_COLUMNS
+from ..compare import COMPARE_COLUMNS
 from ..corpus.loader import load_corpus
 
 __all__ = [
-    "CSV_COLUMNS", "TABLES", "OutputError", "claims_columns", "claims_for_paths", "write_claims", "write_csv",
-    "staging_folder", "write_tables", "replace_folder",
+    "CSV_COLUMNS", "TABLES", "OutputError", "claims_columns", "claims_for_paths", "write_claims",
+    "write_comparison", "write_csv", "staging_folder", "write_tables", "replace_folder",
 ]
 
 #: Columns of ``python -m analysis claims --format csv`` (``doc`` is the file name).
@@ -129,6 +134,7 @@ TABLES: dict[str, list[str]] = {
     "sentences": ["doc_id", "sent_no"],
     "mentions": ["doc_id", "start", "end"],
     "claims": ["doc_id", "start", "end"],
+    "comparison": [],  # sorted by analysis.compare (Corpus.comparison)
     "skipped": ["file"],
     "problems": [],  # in the order they were reported
 }
@@ -140,11 +146,12 @@ class OutputError(ValueError):
     """The output folder cannot receive a build; the message names it and says why."""
 
 
-def staging_folder(out: Path, corpus_path: Path) -> Path:
+def staging_folder(out: Path, corpus_path: Path, allowed: Iterable[str] = ()) -> Path:
     """Check that ``out`` can receive a build and make the empty temporary folder beside it to write into.
 
     Raises :class:`OutputError` when ``out`` is a file, is or holds the corpus folder, holds files a build
-    did not write (they would be lost when it is replaced), or its parent cannot be written to.
+    did not write (they would be lost when it is replaced; ``allowed`` names more files or folders that a
+    build wrote there: the reports of :mod:`analysis.build.reports`), or its parent cannot be written to.
     """
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -155,7 +162,8 @@ def staging_folder(out: Path, corpus_path: Path) -> Path:
     if target == corpus or target in corpus.parents:
         raise OutputError(f"{out}: is (or holds) the corpus folder {corpus_path}; choose another output folder")
     if out.is_dir():
-        foreign = sorted(p.name for p in out.iterdir() if p.name not in OUTPUT_FILES)
+        allowed = OUTPUT_FILES | set(allowed)
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in allowed)
         if foreign:
             more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
             raise OutputError(f"{out}: holds files a build does not write ({', '.join(foreign[:3])}{more}); "
@@ -201,6 +209,7 @@ def write_tables(corpus, folder: Path) -> list[str]:
         if keys:
             df = df.sort_values(keys, kind="stable")
         df = df.reindex(columns=columns).reset_index(drop=True)
+        df.attrs = {}  # the comparison's summary is not part of its table
         with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
             write_csv(df, fh)
         _write_parquet(df, folder / f"{name}.parquet")
@@ -226,3 +235,24 @@ def replace_folder(staging: Path, out: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def write_comparison(df: pd.DataFrame, out: TextIO, fmt: str = "csv") -> None:
+    """The comparison of sources as CSV (header :data:`analysis.compare.COMPARE_COLUMNS`), JSON lines,
+    or (``table``) a block per finding: verdict, rule and what it is about, then sources, values,
+    note and one quote per claim."""
+    table = df.reindex(columns=COMPARE_COLUMNS)
+    if fmt == "csv":
+        write_csv(table, out)
+    elif fmt == "json":
+        for row in table.itertuples(index=False):
+            out.write(json.dumps(dict(zip(COMPARE_COLUMNS, row)), ensure_ascii=False) + "\n")
+    else:
+        for k, r in enumerate(table.to_dict("records"), 1):
+            about = " · ".join(x for x in (r["subject"], r["metric"], r["period"]) if x)
+            out.write(f"{k}. [{r['verdict']}] {r['check']} ({r['scope']} documents): {about}\n")
+            out.write(f"   sources: {r['outlets']}  ({r['docs']})\n   values:  {r['values']}\n   note:    {r['note']}\n")
+            for quote in r["quotes"].split(" | "):
+                out.write(f"   quote:   {quote}\n")
+        if table.empty:
+            out.write("no findings\n")
