@@ -227,8 +227,14 @@ class Ours(Engine):
 
     def mentions(self, text, lang):
         if self._find is not None:
-            return [M(q.start, q.end, _num(q.value), _num(q.value_max), q.unit, q.kind, q.text)
-                    for q in self._find(text, lang) if _num(q.value) is not None]
+            from analysis.claims.numbers import find_numbers
+
+            found = [M(q.start, q.end, _num(q.value), _num(q.value_max), q.unit, q.kind, q.text)
+                     for q in self._find(text, lang) if _num(q.value) is not None]
+            # the numeral reader too, as tests/test_peer_suites.py reads "number" cases: a fraction of a
+            # whole ("نصف العصير") is a share in percent among quantities, 0.5 as a numeral
+            return found + [M(n.start, n.end, _num(n.value), _num(n.value_max), None, "number", n.text)
+                            for n in find_numbers(text, lang) if _num(n.value) is not None]
         df = self._claims(text, lang)
         return [M(int(r.start), int(r.end), _num(r.value), _num(r.value_max), r.unit or None, r.kind, r.text)
                 for r in df.itertuples() if _num(r.value) is not None]
