@@ -123,6 +123,11 @@ RULES = {
         ("he", "עלות ההקמה של הנמל החדש מוערכת ב-4 מיליארד ש\"ח.", "4 מיליארד ש\"ח", "capex"),
         ("he", "עלות הפרויקט מוערכת כיום ב-300 מיליון דולר.", "300 מיליון דולר", "spend"),
     ],
+    # a worth in a sentence about someone's fortune, no company named, is that fortune
+    "worth_of_wealth": [
+        ("he", "לפי השווי הנוכחי של 90 מיליארד דולר, הונו גדול מזה של כל תושבי העיר.", "90 מיליארד דולר", "net_worth"),
+        ("he", "אם מחשבים לפי שווי של 120 מיליארד דולר, הונה גדול מתקציב המדינה.", "120 מיליארד דולר", "net_worth"),
+    ],
     # a share written right before "shares" is a stake
     "share_of_shares": [
         ("ar", "يملك الصندوق السيادي ربع أسهم الشركة.", "ربع", "stake"),
@@ -204,6 +209,8 @@ EMPTY = [
 
 #: a level is no change, and a change is no level
 NOT = [
+    # a fortune named beside a company's worth leaves the worth a valuation
+    ("he", "שווי SpaceX הגיע ל-400 מיליארד דולר, והונו של מאסק זינק בעקבותיו.", "400 מיליארד דולר", "valuation"),
     ("he", "שווי השוק של החברה ירד אל מתחת ל-400 מיליארד דולר.", "400 מיליארד דולר", "market_value"),
     ("ar", "تراجع سهم الشركة 3% لتنخفض قيمتها السوقية إلى نحو 800 مليار دولار.", "800 مليار دولار", "market_value"),
     # an end of a change "from X to Y" is a level

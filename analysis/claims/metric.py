@@ -708,6 +708,19 @@ def _cost_estimate(r: _Reading, option: _Option, metric: str, figure: int) -> st
     return ("capex" if "capex" in costs else costs[0]) if costs else None
 
 
+def _worth_of_wealth(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
+    """A worth in a sentence that names no company or product but speaks of someone's fortune
+    ("השווי הנוכחי של 500 מיליארד דולר, נקבל שהונו שקול ל…", "قيمة ثروته …") is that fortune: a
+    valuation needs a company to be the worth of."""
+    if metric != "valuation":
+        return None
+    ctx = r.site.ctx
+    if any(m.type in ("org", "product", "index") for _, _, m in ctx.mentions):
+        return None
+    fortune = [c for c in r.cues if tuple(c.key) == ("net_worth",)]
+    return "net_worth" if fortune else None
+
+
 def _share_of_shares(r: _Reading, option: _Option, metric: str, figure: int) -> str | None:
     """A share written right before "shares" ("عُشر أسهم الشركة", "ثلاثة أرباع الأسهم") is a stake of
     them, not a move of their price."""
@@ -837,7 +850,7 @@ def _staff_moves(r: _Reading, found: Decision) -> Decision | None:
 RULES = (_counted_only, _cue_next_to_number, _share_of_company, _signed_move, _own_cue, _counted_noun,
          _previous_figure, _next_figure, _nearest_cue)
 #: The refinements of the metric a rule read from a cue, in order: the first that applies decides.
-_REFINEMENTS = (_not_in_codebook, _cost_estimate, _share_of_shares, _narrower_cue, _narrower_as_before, _stake_value,
+_REFINEMENTS = (_not_in_codebook, _cost_estimate, _worth_of_wealth, _share_of_shares, _narrower_cue, _narrower_as_before, _stake_value,
                 _funding_to_date, _share_sale_valuation, _private_market_value, _listed_value, _value_change)
 #: The checks of the metric decided, in order: the first that applies decides.
 _CHECKS = (_unfit_subject, _no_payer, _staff_moves)
