@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -63,6 +64,18 @@ __all__ = ["BLOCKING", "SOURCE_TYPES", "SentenceContext", "Source", "carry_sourc
            "earlier_sentences", "find_sources", "main_entities", "sentence_context"]
 
 SOURCE_TYPES = {"outlet", "org", "person"}
+
+def groups_digits(text: str, a: int, b: int) -> bool:
+    """True when the mark ``text[a:b]`` stands between two digits: a thousands separator ("2,900"),
+    not a clause mark."""
+    return 0 < a and b < len(text) and text[a - 1].isdigit() and text[b].isdigit()
+
+
+def clause_at(ctx: "SentenceContext", pos: int) -> tuple[int, int]:
+    """The span (normalized) of the clause of ``ctx`` holding ``pos``."""
+    k = bisect_right(ctx.cuts, pos)
+    return (ctx.cuts[k - 1] if k else ctx.ns), (ctx.cuts[k] if k < len(ctx.cuts) else ctx.ne)
+
 
 @dataclass
 class SentenceContext:
@@ -95,9 +108,7 @@ def sentence_context(norm: Normalized, s: int, e: int, mentions: list[Mention], 
     found, source_spans = find_sources(norm, ns, ne, spans, cues, numbers, hard)
     clause_re = cues.lexicon.clause_marks if cues else DEFAULT_CLAUSE
     text = norm.text
-    cuts = [m.start() for m in clause_re.finditer(text, ns, ne)
-            if not (0 < m.start() and m.end() < len(text) and text[m.start() - 1].isdigit() and text[m.end()].isdigit())]
-    # (a comma between digits groups a number: "2,900" is one clause)
+    cuts = [m.start() for m in clause_re.finditer(text, ns, ne) if not groups_digits(text, m.start(), m.end())]
     metric_cues: list[Cue] = []
     period_cues: list[Cue] = []
     if cues:

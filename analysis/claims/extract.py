@@ -27,7 +27,7 @@ from ..text.normalize import Normalized, normalize
 from .attribution import attribution_of
 from .changes import change_roles, split_change
 from .codebook import METRICS
-from .context import SentenceContext, carry_sources, earlier_sentences, main_entities, sentence_context
+from .context import SentenceContext, carry_sources, clause_at, earlier_sentences, main_entities, sentence_context
 from .counting import mark_counting
 from .cues import Scan, cue_lexicon
 from .cadence import cadence_of
@@ -177,9 +177,7 @@ def _row(text: str, norm: Normalized, q: Quantity, part: Quantity, role: str, ch
     kind, unit = _kind_unit(part)
     unit, inferred = _currency(part.candidates or q.candidates, unit or "", country)
     qa, qb = norm.to_normalized(part.start, part.end)
-    k = bisect_right(ctx.cuts, qa)
-    ca = ctx.cuts[k - 1] if k else ctx.ns
-    cb = ctx.cuts[k] if k < len(ctx.cuts) else ctx.ne
+    ca, cb = clause_at(ctx, qa)
     site = Site(ctx, norm, q, part, kind, unit or "", qa, qb, ca, cb, cues, published, lang, role)
     decided: dict[str, Decision] = {}
     for name, decide in ROLES:

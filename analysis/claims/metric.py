@@ -255,7 +255,7 @@ class _Reading:
                 if not 0 < c < len(text) - 1:
                     return False
                 a, mark, b = text[c - 1], text[c], text[c + 1]
-                return (mark == '"' and a.isalpha() and b.isalpha()) or (mark == "," and a.isdigit() and b.isdigit())
+                return mark == '"' and a.isalpha() and b.isalpha()  # (digit groups are no cuts already)
 
             memo["cuts"] = [c for c in self.site.ctx.cuts if not inside(c)]
         return memo["cuts"]

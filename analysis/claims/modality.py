@@ -96,6 +96,4 @@ def _denied_after(site: Site) -> bool:
     later = site.cues.find("denial_back", site.qb, site.ctx.ne)
     if not later:
         return False
-    between = [o for o in site.ctx.quantities if o is not site.q
-               and site.qb <= site.norm.index_of(o.start) < later[0].start]
-    return not between
+    return not site.figures_in(site.qb, later[0].start, dates=True)

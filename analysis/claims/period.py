@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date, timedelta
 
 from ..text.normalize import Normalized
 from .codebook import codebook
+from .context import clause_at
 from .site import NONE, Decision, Site
 
 __all__ = ["date_in_year", "original_text", "period_of", "period_type_of"]
@@ -176,16 +176,7 @@ def period_of(site: Site, decided: dict) -> Decision:
 
 def _after_a_figure(site: Site, pos: int) -> bool:
     """True when a figure (not a date) of the clause holding ``pos`` stands before ``pos``."""
-    cuts = site.ctx.cuts
-    k = bisect_right(cuts, pos)
-    start = cuts[k - 1] if k else site.ctx.ns
-    for other in site.ctx.quantities:
-        if other.kind in ("date", "year"):
-            continue
-        oa = site.norm.index_of(other.start)
-        if start <= oa < pos:
-            return True
-    return False
+    return bool(site.figures_in(clause_at(site.ctx, pos)[0], pos, own=True))
 
 
 _TIME_CLAUSE_REST = 6  # letters besides the time itself in a clause that only dates the sentence ("، في 14 فبراير 2025.")
@@ -194,12 +185,8 @@ _TIME_CLAUSE_REST = 6  # letters besides the time itself in a clause that only d
 def _time_only_clause(site: Site, pos: int) -> bool:
     """True when ``pos`` is in a later clause that holds nothing but a time (a preposition at most):
     it dates the whole statement ("…بتقييم بلغ 400 مليون دولار، في 14 فبراير 2025.")."""
-    cuts = site.ctx.cuts
-    k = bisect_right(cuts, pos)
-    start = cuts[k - 1] if k else site.ctx.ns
-    end = cuts[k] if k < len(cuts) else site.ctx.ne
-    dates = [o for o in site.ctx.quantities if o.kind in ("date", "year")
-             and start <= site.norm.index_of(o.start) < end]
+    start, end = clause_at(site.ctx, pos)
+    dates = [o for o in site.figures_in(start, end, dates=True) if o.kind in ("date", "year")]
     if not dates:
         return False
     text = site.norm.text
@@ -209,7 +196,7 @@ def _time_only_clause(site: Site, pos: int) -> bool:
 
 def _figure_between(site: Site, a: int, b: int) -> bool:
     """True when a figure (not a date) stands between normalized positions ``a`` and ``b``."""
-    return any(a <= site.norm.index_of(o.start) < b for o in site.ctx.quantities if o.kind not in ("date", "year"))
+    return bool(site.figures_in(a, b, own=True))
 
 
 def _names_its_own(site: Site) -> bool:

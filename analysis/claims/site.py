@@ -49,6 +49,12 @@ class Site:
     lang: str | None
     role: str = ""  #: "before" or "after" for the two ends of a change "from X to Y"
 
+    def figures_in(self, a: int, b: int, dates: bool = False, own: bool = False) -> list[Quantity]:
+        """The quantities of the sentence starting between normalized ``a`` and ``b``: not dates or
+        years unless ``dates``, not this number's own unless ``own``."""
+        return [o for o in self.ctx.quantities if (own or o is not self.q)
+                and (dates or o.kind not in ("date", "year")) and a <= self.norm.index_of(o.start) < b]
+
     @property
     def text(self) -> str:
         """The normalized text (the spans above index it)."""

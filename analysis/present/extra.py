@@ -20,6 +20,7 @@ import pandas as pd
 
 from .charts import isolate
 from .narrative import md_escape, nothing_reported
+from .overview import article_dates
 from .tables import HTML, html_table
 
 __all__ = ["VERDICTS", "SHOWN_DOCUMENTS", "FINDING_CHARTS", "finding_title", "with_cadence", "with_source", "chart_rows", "left_out",
@@ -79,11 +80,6 @@ def left_out(data: pd.DataFrame, claims: pd.DataFrame) -> HTML | None:
                              "reason": "not drawn because"}, caption="Claims not drawn on the chart")
 
 
-def _article_dates(corpus) -> pd.DataFrame:
-    seg = corpus.segments
-    return seg.drop_duplicates(["doc_id", "article"])[["doc_id", "article", "published"]]
-
-
 def people_named(corpus, topic: str, entity_type: str = "person") -> pd.DataFrame:
     """The people (``entity_type``) named in sentences the corpus tags with ``topic`` (``sentences.topics``),
     inside the article (headline, body, FAQ), one row per person and article, placed at the article's
@@ -106,7 +102,8 @@ def people_named(corpus, topic: str, entity_type: str = "person") -> pd.DataFram
     if named.empty:
         return pd.DataFrame(columns=cols)
     named = named.sort_values(["doc_id", "start"]).drop_duplicates(["entity", "doc_id", "article"])
-    named = named.merge(_article_dates(corpus), on=["doc_id", "article"], how="left")
+    named = named.merge(article_dates(corpus)[["doc_id", "article", "published"]], on=["doc_id", "article"],
+                        how="left")
     docs = corpus.documents.set_index("doc_id")
     out = pd.DataFrame({
         "claim_id": [f"{d}:{a}-{b}" for d, a, b in zip(named["doc_id"], named["start"], named["end"])],
