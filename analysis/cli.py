@@ -137,10 +137,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             bar.set_postfix_str(name, refresh=False)
             bar.update()
 
+    if args.stream or args.dask is not None:
+        return _build_scaled(args, source, out, staging)
     reports = []
     try:
         with _Progress() as progress:
-            corpus = load_corpus(source, progress=progress)
+            corpus = load_corpus(source, progress=progress, jobs=args.jobs or 0)
         _report(corpus)
         if corpus.documents.empty:
             print(f"error: {source}: nothing could be loaded; {out} left as it was", file=sys.stderr)
@@ -192,6 +194,42 @@ def cmd_build(args: argparse.Namespace) -> int:
     if (corpus.problems["level"] == "error").any():
         return 1
     return 3 if failed else 0
+
+
+def _build_scaled(args: argparse.Namespace, source: Path, out: Path, staging: Path) -> int:
+    """``build --stream`` (chunks in this process and its pool) or ``build --dask [ADDRESS]`` (a Dask
+    cluster): the tables that grow with the corpus, written as they come; no comparison, no notebooks."""
+    from .build.tables import write_table, replace_folder
+    from .corpus.loader import PROBLEM_COLUMNS, SKIPPED_COLUMNS
+    from .corpus.tables import frame
+
+    started = time.monotonic()
+    try:
+        if args.dask is not None:
+            from .build.cluster import dask_claims
+
+            print(f"dask: {args.dask or 'a local cluster'} …", file=sys.stderr)
+            summary = dask_claims(source, staging, scheduler=args.dask or None)
+            for name, columns in (("skipped", SKIPPED_COLUMNS), ("problems", PROBLEM_COLUMNS)):
+                write_table(frame(summary[name], columns), staging, name)
+            what = (f"{summary['documents']} documents in {summary['partitions']} partitions: "
+                    "claims/ and documents/ (partitioned Parquet), skipped and problems")
+        else:
+            from .build.scale import stream_tables
+
+            with _Progress() as progress:
+                summary = stream_tables(source, staging, jobs=args.jobs or 0, progress=progress)
+            what = ", ".join(f"{name} {n}" for name, n in summary["rows"].items())
+        for row in summary["problems"]:
+            print(f"{row['level']}: {row['message']}", file=sys.stderr)
+        replace_folder(staging, out)
+    except OSError as exc:
+        print(f"error: {out}: cannot write the tables: {exc.strerror or exc}; {out} left as it was", file=sys.stderr)
+        return 2
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"wrote {out}/ in {time.monotonic() - started:.1f} s: {what}")
+    return 1 if any(row["level"] == "error" for row in summary["problems"]) else 0
 
 
 def _print_reports(out: Path, reports: list, seconds: float) -> None:
@@ -264,7 +302,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=_shown(SEEDS), help=f"folder to load; default: {_shown(SEEDS)}")
     p.add_argument("--out", default=_shown(REPORTS), help=f"output folder; default: {_shown(REPORTS)}")
     p.add_argument("--jobs", type=_jobs, default=None,
-                   help="notebooks run at once; default: the number of cores")
+                   help="processes that analyse the documents, and notebooks run at once; default: the number of cores")
+    scale = p.add_mutually_exclusive_group()
+    scale.add_argument("--stream", action="store_true",
+                       help="an archive: read, analyse and write the tables (CSV and Parquet) a chunk of documents "
+                            "at a time, in memory that does not grow with the corpus; no comparison, no notebooks")
+    scale.add_argument("--dask", nargs="?", const="", default=None, metavar="ADDRESS",
+                       help="run the extraction on a Dask cluster (the scheduler at ADDRESS, e.g. tcp://host:8786; "
+                            "without it, a local cluster) and write the claims as partitioned Parquet")
     p.add_argument("--force", action="store_true",
                    help="run every notebook again, even those whose inputs have not changed")
     p.add_argument("--notebooks", default=None, help=f"folder of the notebooks; default: {_shown(NOTEBOOKS)}")

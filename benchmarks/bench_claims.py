@@ -13,7 +13,10 @@ Measured, each engine in a fresh child process (``--worker``):
 * throughput: UTF-8 bytes of input / wall seconds of the engine's calls, on a
   corpus built by repeating the five seeds (one seed copy per call, as a user
   would feed documents). Duckling is slow, so it reads a smaller sample
-  (``--peer-kb``); MB/s is a rate, so the numbers compare;
+  (``--peer-kb``); MB/s is a rate, so the numbers compare. Ours is also timed
+  in batch mode on the same corpus (:func:`analysis.claims.extract.extract_claims_batch`,
+  ``--batch`` texts per call, one table per call), reported on a row of its own;
+  the per-call figure stays the headline one;
 * peak memory: ``ru_maxrss`` of the child (tracemalloc cannot see Haskell or
   Rust heaps), and its growth over the child's baseline taken after imports
   and engine set-up. Ours is also run at three corpus sizes to show the peak
@@ -225,6 +228,12 @@ class Ours(Engine):
             return len(self._claims(text, lang))
         return len(self._find(text, lang))
 
+    def run_batch(self, texts: list[str], langs: list[str]) -> int:
+        """Batch mode: many texts per call, one table (None when not available)."""
+        from analysis.claims.extract import extract_claims_batch
+
+        return len(extract_claims_batch(texts, langs))
+
     def mentions(self, text, lang):
         if self._find is not None:
             from analysis.claims.numbers import find_numbers
@@ -433,6 +442,9 @@ def worker(args) -> dict:
                       file=sys.stderr, flush=True)
         res.update(per_lang=per, calls=calls, found=found, errors=errors,
                    bytes=sum(p[0] for p in per.values()), seconds=sum(p[1] for p in per.values()))
+        if isinstance(engine, Ours) and engine.mode == "claims" and args.batch > 0:
+            res["rss_peak_mb"] = _rss_mb()  # the per-call peak: the batch run is not part of it
+            res["batch"] = batch_throughput(engine, args.bytes, args.batch)
     else:
         suites = load_suites(Path(args.suites))
         out, failures = {}, []
@@ -462,9 +474,24 @@ def worker(args) -> dict:
             except Exception as exc:  # noqa: BLE001
                 spots.append(f"error: {type(exc).__name__}")
         res.update(suites=out, failures=failures, spots=spots)
-    res["rss_peak_mb"] = _rss_mb()
+    res.setdefault("rss_peak_mb", _rss_mb())
     res["wall_s"] = time.perf_counter() - t0
     return res
+
+
+def batch_throughput(engine: Ours, nbytes: int, size: int) -> dict:
+    """Ours in batch mode on the same corpus: ``size`` documents per call."""
+    docs = list(documents(nbytes))
+    found = calls = 0
+    seconds = 0.0
+    for i in range(0, len(docs), size):
+        chunk = docs[i:i + size]
+        t = time.perf_counter()
+        found += engine.run_batch([text for _, text, _ in chunk], [lang for lang, _, _ in chunk])
+        seconds += time.perf_counter() - t
+        calls += 1
+    return {"bytes": sum(n for _, _, n in docs), "seconds": seconds, "calls": calls, "docs": len(docs),
+            "found": found, "size": size}
 
 
 def describe(engine: Engine, text: str, lang: str) -> str:
@@ -485,7 +512,7 @@ def _fmt(v: float) -> str:
 
 def run_child(engine: str, task: str, args, nbytes: int = 0) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", engine, "--task", task, "--ours", args.ours,
-           "--bytes", str(nbytes), "--suites", str(args.suites)]
+           "--bytes", str(nbytes), "--suites", str(args.suites), "--batch", str(args.batch)]
     label = f"{engine} {task}" + (f" {nbytes / 1e6:.2f} MB" if task == "throughput" else "")
     print(f"[bench] {label} …", file=sys.stderr, flush=True)
     t = time.perf_counter()
@@ -566,6 +593,10 @@ def report(args, thr: dict, mem: list[tuple[float, dict]], suites: dict, names: 
             err_txt.append(f"suites: {errs} calls raised")
         row.append("; ".join(err_txt) or "0")
         lines.append("| " + " | ".join(row) + " |")
+        b = t.get("batch") if "error" not in t else None
+        if e == "ours" and b:
+            lines.append("| " + " | ".join([f"ours (extract_claims_batch, {b['size']} texts/call)", _rate(b),
+                                             f"{b['bytes'] / 1e6:.2f}", "–", "–"] + ["–"] * (len(head) - 5)) + " |")
     lines.append("")
     lines.append("MB/s = UTF-8 bytes of input / wall seconds inside the engine's calls. Peak RSS = the child's "
                  "`ru_maxrss`; Δ RSS = peak minus the child's RSS after imports and engine set-up. "
@@ -573,7 +604,9 @@ def report(args, thr: dict, mem: list[tuple[float, dict]], suites: dict, names: 
                  "OVOS returns values without offsets or units: its values are placed on the whole input "
                  "(so the span test is always met, which is lenient), and it cannot pass money, percent, "
                  "duration or range cases. pyduckling returns `body` and money units as UTF-8 read as Latin-1 "
-                 "(`£` → `Â£`); the adapter takes the surface from `start`/`end` and repairs the unit.")
+                 "(`£` → `Â£`); the adapter takes the surface from `start`/`end` and repairs the unit. "
+                 "The batch row times ours in batch mode on the same corpus (one table per call, the same "
+                 "claims); the per-call row is the comparable figure.")
     lines.append("")
 
     lines.append("## Per language (MB/s)")
@@ -626,6 +659,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "results.md"),
                     help="where to write the Markdown report ('' = nowhere)")
     ap.add_argument("--show-failures", default="", help="print this engine's failing suite cases to stderr")
+    ap.add_argument("--batch", type=int, default=50,
+                    help="ours in batch mode too: texts per extract_claims_batch call (0 = per call only; default 50)")
     # child-process mode
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--task", default="throughput", help=argparse.SUPPRESS)
@@ -666,6 +701,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(json.dumps(f, ensure_ascii=False), file=sys.stderr)
     text = report(args, thr, mem, suites, names, time.perf_counter() - t0, suite_path, counts)
     print(text)
+    b = thr["ours"].get("batch") if "error" not in thr["ours"] else None
+    if b:
+        print(f"[bench] ours per call {_rate(thr['ours'])} MB/s; batch ({b['size']} texts/call) {_rate(b)} MB/s",
+              file=sys.stderr)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"[bench] wrote {args.out}", file=sys.stderr)

@@ -104,13 +104,30 @@ def claims_columns(df: pd.DataFrame) -> list[str]:
     return CSV_COLUMNS + [c for c in df.columns if c not in CSV_COLUMNS]
 
 
-def write_csv(df: pd.DataFrame, out: TextIO, columns: list[str] | None = None) -> None:
-    """``df`` (or its ``columns``) as CSV: header, then cells as :func:`_csv_value` writes them."""
+def write_csv(df: pd.DataFrame, out: TextIO, columns: list[str] | None = None, header: bool = True) -> None:
+    """``df`` (or its ``columns``) as CSV: header (unless ``header`` is false: a later chunk of one
+    table), then cells as :func:`_csv_value` writes them."""
     columns = list(df.columns) if columns is None else columns
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(columns)
-    for row in df.reindex(columns=columns).itertuples(index=False):
-        w.writerow([_csv_value(v) for v in row])
+    if header:
+        w.writerow(columns)
+    table = df.reindex(columns=columns)
+    w.writerows(zip(*(csv_cells(table.iloc[:, k]) for k in range(len(columns)))))
+
+
+def csv_cells(column: pd.Series) -> list[str]:
+    """A column's cells as :func:`_csv_value` writes them, converted a column at a time.
+
+    >>> csv_cells(pd.Series(["a", None], dtype="str")), csv_cells(pd.Series([True, False])), csv_cells(pd.Series([1.0, None]))
+    (['a', ''], ['true', 'false'], ['1', ''])
+    """
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.fillna("").tolist()
+    if pd.api.types.is_bool_dtype(column.dtype) and not column.hasnans:
+        return ["true" if v else "false" for v in column.tolist()]
+    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
+        return [str(v) for v in column.tolist()]
+    return [_csv_value(v) for v in column.tolist()]
 
 
 def write_claims(df: pd.DataFrame, out: TextIO, fmt: str = "csv", columns: list[str] | None = None) -> None:
@@ -192,7 +209,7 @@ def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
     df = df.copy()
     for c in df.columns:
         if df[c].dtype == object:
-            df[c] = pd.array([_csv_value(v) for v in df[c]], dtype="str")
+            df[c] = pd.array(csv_cells(df[c]), dtype="str")
     return df
 
 
@@ -208,13 +225,17 @@ def write_tables(corpus, folder: Path) -> list[str]:
             columns = claims_columns(df)
         if keys:
             df = df.sort_values(keys, kind="stable")
-        df = df.reindex(columns=columns).reset_index(drop=True)
-        df.attrs = {}  # the comparison's summary is not part of its table
-        with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
-            write_csv(df, fh)
-        _write_parquet(df, folder / f"{name}.parquet")
-        written += [f"{name}.csv", f"{name}.parquet"]
+        written += write_table(df.reindex(columns=columns).reset_index(drop=True), folder, name)
     return written
+
+
+def write_table(df: pd.DataFrame, folder: Path, name: str) -> list[str]:
+    """One table as NAME.csv (UTF-8 with BOM) and NAME.parquet in ``folder``; their names."""
+    df.attrs = {}  # the comparison's summary is not part of its table
+    with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+        write_csv(df, fh)
+    _write_parquet(df, folder / f"{name}.parquet")
+    return [f"{name}.csv", f"{name}.parquet"]
 
 
 def _write_parquet(df: pd.DataFrame, path: Path) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..corpus.mentions import Mention, find_mentions
-from ..corpus.sentences import SentenceIndex, split_sentences
+from ..corpus.sentences import split_sentences
 from ..corpus.tables import frame
 from ..text.langdata import currency_countries, detect_language, languages
 from ..text.normalize import Normalized, normalize
@@ -40,7 +40,7 @@ from .site import Decision, Site
 from .parties import article_views
 from .subject import settle_subject, subject_of
 
-__all__ = ["CLAIM_COLUMNS", "METRICS", "extract_claims", "corpus_claims"]
+__all__ = ["BATCH_SCHEMA", "CLAIM_COLUMNS", "CLAIM_SCHEMA", "METRICS", "extract_claims", "extract_claims_batch"]
 
 #: Columns of ``extract_claims`` (first, in this order), then the helpers.
 CLAIM_SCHEMA = {
@@ -51,9 +51,6 @@ CLAIM_SCHEMA = {
     "sentence": "str",
 }
 CLAIM_COLUMNS = list(CLAIM_SCHEMA)
-#: Where a claim sits in the corpus (``Corpus.claims`` puts these first).
-_PLACE_COLUMNS = {"doc_id": "str", "file": "str", "lang": "str", "outlet": "str", "published": "str", "article": "int64",
-                  "section": "str", "sent_no": "int64"}
 _SUBJECT_TYPES = {"org": 0, "person": 0, "product": 0, "index": 0, "place": 1}
 SOURCE_TYPES = {"outlet", "org", "person"}
 DEFAULT_CLAUSE = re.compile(r"[,;:()\[\]\"]|\s-\s")
@@ -218,6 +215,11 @@ def extract_claims(text: str, lang: str | None = None, published: str | None = N
     ...     ["text", "value", "unit", "kind", "approx", "subject", "metric", "period"]].to_dict("records")
     [{'text': '5 מיליארד דולר', 'value': 5000000000.0, 'unit': 'USD', 'kind': 'money', 'approx': True, 'subject': 'OpenAI', 'metric': 'loss', 'period': '2024'}]
     """
+    return frame(_text_rows(text, lang, published, country), CLAIM_SCHEMA)
+
+
+def _text_rows(text: str, lang: str | None, published: str | None, country: str | None) -> list[dict]:
+    """The claim rows of one text read as one article (what :func:`extract_claims` tabulates)."""
     if not isinstance(text, str):
         raise TypeError(f"extract_claims needs a str, not {type(text).__name__}")
     lang = lang or detect_language(text)
@@ -227,33 +229,45 @@ def extract_claims(text: str, lang: str | None = None, published: str | None = N
     rows = _claims_in(text, norm, lang, sentences, lambda _: published or "", country=country or "")
     rows.sort(key=lambda r: r["start"])
     mark_counting(rows)
-    return frame(rows, CLAIM_SCHEMA)
+    return rows
 
 
-def corpus_claims(corpus) -> pd.DataFrame:
-    """Claims of every document of a corpus, with doc_id, file, lang, outlet, published (the
-    article's date), article, section, sent_no."""
-    schema = {**_PLACE_COLUMNS, **CLAIM_SCHEMA}
-    sentences = dict(tuple(corpus.sentences.groupby("doc_id", sort=False)))
-    mentions = dict(tuple(corpus.mentions.groupby("doc_id", sort=False)))
+#: Columns of :func:`extract_claims_batch`: the text's position in the batch, then :data:`CLAIM_COLUMNS`.
+BATCH_SCHEMA = {"text_no": "int64", **CLAIM_SCHEMA}
+
+
+def _each(value, n: int, name: str) -> list:
+    """``value`` for each of ``n`` texts: one value for all, or a list of ``n``."""
+    if value is None or isinstance(value, str):
+        return [value] * n
+    values = list(value)
+    if len(values) != n:
+        raise ValueError(f"extract_claims_batch: {len(values)} {name} for {n} texts")
+    return values
+
+
+def extract_claims_batch(texts, langs=None, published=None, countries=None) -> pd.DataFrame:
+    """The claims of many texts in one table: ``text_no`` (the text's position in ``texts``),
+    then the columns of :func:`extract_claims`.
+
+    Each text is read on its own, exactly as ``extract_claims(texts[i], langs[i], published[i],
+    countries[i])`` reads it (its rows, in the same order, ``claim_id`` per text); only the table
+    is built once, which saves its fixed cost per call. ``langs``, ``published`` and ``countries``
+    are one value for every text or a list with one per text (None: detected, unknown).
+
+    >>> df = extract_claims_batch(["גייסה 5 מיליון דולר.", "لا أرقام هنا", "جمعت 3 ملايين دولار"], ["he", "ar", "ar"])
+    >>> df[["text_no", "text", "value", "unit", "claim_id"]].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'text_no': 0, 'text': '5 מיליון דולר', 'value': 5000000.0, 'unit': 'USD', 'claim_id': '6-19'},
+     {'text_no': 2, 'text': '3 ملايين دولار', 'value': 3000000.0, 'unit': 'USD', 'claim_id': '5-19'}]
+    >>> df.drop(columns="text_no").iloc[1:].reset_index(drop=True).equals(extract_claims("جمعت 3 ملايين دولار", "ar"))
+    True
+    """
+    texts = list(texts)
+    n = len(texts)
     rows: list[dict] = []
-    for doc_id, doc in corpus.docs.items():
-        sents = sentences.get(doc_id, corpus.sentences.iloc[:0])
-        rows_in = list(zip(sents["start"], sents["end"], sents["article"], sents["section"], sents["sent_no"]))
-        index = SentenceIndex(rows_in)
-        found = mentions.get(doc_id, corpus.mentions.iloc[:0])
-        doc_mentions = [Mention(r.start, r.end, r.surface, r.entity, r.type, r.candidate) for r in found.itertuples()]
-        doc_rows = _claims_in(doc.text, normalize(doc.text), doc.lang, [(r[0], r[1]) for r in rows_in],
-                              lambda off: doc.published_for(index.article(off)), article_at=index.article,
-                              mentions=doc_mentions, country=getattr(doc, "country", "") or "",
-                              section_at=lambda off: index.at(off)[1])
-        doc_rows.sort(key=lambda r: r["start"])
-        outlet = getattr(doc, "outlet", "") or ""
-        for r in doc_rows:
-            article, section, sent_no = index.at(r["start"])
-            r.update(doc_id=doc_id, file=doc.file, lang=doc.lang or "", outlet=outlet, published=doc.published_for(article),
-                     article=article, section=section, sent_no=sent_no)
-        mark_counting(doc_rows, f"{doc_id}:")
-        rows += doc_rows
-    rows.sort(key=lambda r: r["doc_id"])  # stable: by document, then by start
-    return frame(rows, schema)
+    for i, (text, lang, pub, country) in enumerate(zip(texts, _each(langs, n, "langs"), _each(published, n, "published"),
+                                                      _each(countries, n, "countries"))):
+        for r in _text_rows(text, lang, pub, country):
+            r["text_no"] = i
+            rows.append(r)
+    return frame(rows, BATCH_SCHEMA)

@@ -524,15 +524,13 @@ def _frames(text: str, lang: str, lo: int, hi: int) -> list[Frame]:
             for m in words.frames.finditer(text, lo, hi)]
 
 
-_CACHE: dict[int, tuple[object, Reading]] = {}
-
-
 def read_parties(site) -> Reading | None:
-    """The parties and events of the site's sentence (read once per sentence), or None without a language."""
+    """The parties and events of the site's sentence (read once per sentence and kept on its
+    context), or None without a language."""
     ctx = site.ctx
-    hit = _CACHE.get(id(ctx))
-    if hit is not None and hit[0] is ctx:
-        return hit[1]
+    reading = ctx.__dict__.get("_parties_read")
+    if reading is not None:
+        return reading
     if not site.lang or not language(site.lang).load("parties"):
         return None
     text, lang = site.text, site.lang
@@ -544,9 +542,7 @@ def read_parties(site) -> Reading | None:
     quotes = _quotations(text, ctx.ns, ctx.ne, any(how in ("quote", "quotation") for _, _, how in ctx.sources))
     reading = Reading(_events(text, lang, ctx.ns, ctx.ne, ctx.cuts, frames, parties), parties, quotes,
                       [c for c in ctx.cuts if not (text[c] == '"' and _gershayim(text, c))], unnamed)
-    if len(_CACHE) > 512:
-        _CACHE.clear()
-    _CACHE[id(ctx)] = (ctx, reading)
+    ctx._parties_read = reading
     return reading
 
 

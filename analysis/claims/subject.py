@@ -652,7 +652,11 @@ def subject_of(site: Site, decided: dict) -> Decision:
     by :func:`settle_subject` once the metric is known."""
     if site.kind in ("date", "year"):
         return NONE
-    return next((d for d in (rule(site) for rule in RULES) if d.value or d.rule), NONE)
+    for rule in RULES:
+        d = rule(site)
+        if d.value or d.rule:
+            return d
+    return NONE
 
 
 # --------------------------------------------------------------------------- settled by the metric
@@ -940,6 +944,9 @@ def settle_subject(site: Site, decided: dict) -> Decision:
         return found
     kinds = subject_kinds().get(decided["metric"].value, ())
     _METRIC_RULE[0] = decided["metric"].rule
-    settled = next(d for d in (rule(site, found, kinds) for rule in SETTLE_RULES) if d is not None)
+    for rule in SETTLE_RULES:
+        settled = rule(site, found, kinds)
+        if settled is not None:
+            break
     _PREVIOUS[:] = [site.ctx, site.qb, settled]
     return settled

@@ -28,7 +28,7 @@ from itertools import combinations
 
 from .groups import Claim, modality_class, nested, period_type
 from .table import Finding
-from .values import ABOUT, EXACT, gap
+from .values import ABOUT, EXACT, Interval, gap
 
 __all__ = ["FLOW_METRICS", "DIFFERENCES", "compare_across", "candidates", "strand_key", "strands", "slots"]
 
@@ -189,7 +189,21 @@ def _joins(slot: list[Claim], c: Claim) -> bool:
 
 
 def _all_agree(claims: list[Claim]) -> bool:
-    return all(agree(a, b) for a, b in combinations(claims, 2))
+    """Every two of ``claims`` agree (:func:`agree`): one measure, and intervals with a value in common
+    (two by two is all at once for intervals, so one pass does; a pass over pairs when one is improper)."""
+    if len(claims) < 2:
+        return True
+    first = claims[0].measured
+    if any(c.measured.key != first.key or c.measured.interval is None for c in claims):
+        return False
+    if not all(c.measured.interval.proper for c in claims):
+        return all(agree(a, b) for a, b in combinations(claims, 2))
+    common: Interval | None = first.interval
+    for c in claims[1:]:
+        common = common.meet(c.measured.interval)
+        if common is None:
+            return False
+    return True
 
 
 def runs(found: list[list[Claim]], level: bool) -> list[Unit]:
@@ -248,12 +262,22 @@ def place_undated(undated: list[Claim], units: list[Unit]) -> tuple[list[Claim],
 def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     """Undated claims in groups whose figures all agree (greedy, lowest figure first)."""
     out: list[list[Claim]] = []
+    common: Interval | None = None  # the values the last cluster's figures share, while they are proper
     for c in sorted(claims, key=lambda c: (c.measured.interval.mid, c.claim_id)):
-        if out and all(agree(c, d) for d in out[-1]):
+        if out and _joins_cluster(c, out[-1], common):
             out[-1].append(c)
+            common = common.meet(c.measured.interval) if common is not None and c.measured.interval.proper else None
         else:
             out.append([c])
+            common = c.measured.interval if c.measured.interval.proper else None
     return out
+
+
+def _joins_cluster(c: Claim, cluster: list[Claim], common: Interval | None) -> bool:
+    """``c`` agrees with every figure of ``cluster`` (whose shared values are ``common`` when known)."""
+    if common is None or not c.measured.interval.proper:
+        return all(agree(c, d) for d in cluster)
+    return c.measured.key == cluster[0].measured.key and common.meet(c.measured.interval) is not None
 
 
 def unit_finding(unit: Unit) -> Finding | None:
@@ -363,18 +387,48 @@ def part_of_period(units: list[Unit]) -> Finding | None:
 def between_strands(s1: list[Claim], s2: list[Claim]) -> Finding | None:
     """A ``not comparable`` finding for two strands of one subject and metric whose figures, from
     different sources, have the same value or the same time: the reason names every difference."""
-    pairs = [(a, b) for a in s1 for b in s2 if a.source != b.source and (agree(a, b) or same_time(a, b))]
-    if not pairs:
+    found = _linked(s1, s2)
+    if found is None:
         return None
-    a, b = pairs[0]
+    (a, b), claims = found
     fired = [(rule.__name__, reason) for rule in DIFFERENCES if (reason := rule(a, b))]
     check, _ = fired[0] if fired else ("unclear_party", "")
-    claims = list(dict.fromkeys(c for p in pairs for c in p))
     reasons = "; ".join(r for _, r in fired) or "they measure different things"
     note = (f"On {_about(a)}, {_says(claims)}: not comparable, {reasons}; the match in "
             f"{'value' if agree(a, b) else 'time'} does not make them the same figure{_conversions(claims)}.")
     period = a.period if a.period == b.period else "; ".join(x for x in (a.period, b.period) if x)
     return Finding(check, "not comparable", claims, note, period=period)
+
+
+def _linked(s1: list[Claim], s2: list[Claim]) -> tuple[tuple[Claim, Claim], list[Claim]] | None:
+    """The first pair (``s1`` order, then ``s2``) of claims from different sources with the same value or
+    the same time, and every claim of such a pair, in the order the pairs list them; None without one.
+
+    Claims alike in all the test reads (source, measure, interval, period) are tested once, so the cost
+    follows the number of different figures, not the number of claims squared."""
+    def sig(c: Claim) -> tuple:
+        return c.source, c.measured.key, c.measured.interval, c.span
+
+    members: dict[tuple, list[int]] = {}  # a figure of s2 → the positions of its claims
+    for k, b in enumerate(s2):
+        members.setdefault(sig(b), []).append(k)
+    partners: dict[tuple, list[tuple]] = {}
+    first, shown, done = None, {}, set()
+    for a in s1:
+        key = sig(a)
+        if key not in partners:
+            partners[key] = [f for f, ks in members.items()
+                             if a.source != s2[ks[0]].source and (agree(a, s2[ks[0]]) or same_time(a, s2[ks[0]]))]
+        found = partners[key]
+        if not found:
+            continue
+        first = first or (a, s2[min(members[f][0] for f in found)])
+        shown[a] = None
+        new = [f for f in found if f not in done]
+        done.update(new)
+        for k in sorted(k for f in new for k in members[f]):
+            shown.setdefault(s2[k], None)
+    return None if first is None else (first, list(shown))
 
 
 def compare_across(claims: list[Claim]) -> tuple[list[Finding], dict[str, str]]:
@@ -396,8 +450,8 @@ def compare_across(claims: list[Claim]) -> tuple[list[Finding], dict[str, str]]:
             found += f
             fates.update(fa)
         found += [f for s1, s2 in combinations(parts, 2) if (f := between_strands(s1, s2))]
-        used = {c.claim_id for f in found for c in f.claims}
-        fates.update({c.claim_id: DIFFERENT_THINGS for c in group if c.claim_id not in used | set(fates)})
+        decided = {c.claim_id for f in found for c in f.claims} | set(fates)
+        fates.update({c.claim_id: DIFFERENT_THINGS for c in group if c.claim_id not in decided})
         findings += found
     return findings, fates
 

@@ -149,24 +149,24 @@ def read_claims(claims: pd.DataFrame) -> list[Claim]:
     """Every row of a claims table as a :class:`Claim` (missing columns take neutral defaults)."""
     if claims is None or len(claims) == 0:
         return []
-    df = claims.reindex(columns=[c for c in _DEFAULTS if c in claims.columns])
+    names = list(_DEFAULTS)
+    columns = [_column(claims, c, d) for c, d in _DEFAULTS.items()]
     out: list[Claim] = []
-    for i, rec in enumerate(df.to_dict("records")):
-        r = {**_DEFAULTS, **{k: v for k, v in rec.items() if not _missing(v)}}
-        doc = _str(r["doc_id"])
-        kind = _str(r["kind"])
+    for i, values in enumerate(zip(*columns)):
+        r = dict(zip(names, values))
+        doc, kind = r["doc_id"], r["kind"]
         value = _float(r["value"]) if kind in NUMERIC_KINDS else None
         out.append(Claim(
-            claim_id=_str(r["claim_id"]) or f"{doc}:{r['start']}-{r['end']}" or f"row{i}", doc_id=doc,
-            source=_str(r["outlet"]).strip() or doc or "the text", lang=_str(r["lang"]), article=int(r["article"]),
-            section=_str(r["section"]), sent_no=int(r["sent_no"]), start=int(r["start"]), text=_str(r["text"]),
-            value=value, value_max=_float(r["value_max"]), unit=_str(r["unit"]), kind=kind, approx=bool(r["approx"]),
-            hedge=_str(r["hedge"]), subject=_str(r["subject"]), metric=_str(r["metric"]),
-            counterpart=tuple(sorted(filter(None, (p.strip() for p in _str(r["counterpart"]).split(";"))))),
-            modality=_str(r["modality"]), period=_str(r["period"]), period_type=_str(r["period_type"]),
-            cadence=_str(r["cadence"]), role=_str(r["role"]), change_id=_str(r["change_id"]), gloss=_str(r["gloss"]),
-            sentence=_str(r["sentence"]), published=_str(r["published"]), in_analysis=bool(r["in_analysis"]),
-            repeat_of=_str(r["repeat_of"]), why=_str(r["why"]), raw_value=r["value"]))
+            claim_id=r["claim_id"] or f"{doc}:{r['start']}-{r['end']}" or f"row{i}", doc_id=doc,
+            source=r["outlet"].strip() or doc or "the text", lang=r["lang"], article=int(r["article"]),
+            section=r["section"], sent_no=int(r["sent_no"]), start=int(r["start"]), text=r["text"],
+            value=value, value_max=_float(r["value_max"]), unit=r["unit"], kind=kind, approx=bool(r["approx"]),
+            hedge=r["hedge"], subject=r["subject"], metric=r["metric"],
+            counterpart=tuple(sorted(filter(None, (p.strip() for p in r["counterpart"].split(";"))))),
+            modality=r["modality"], period=r["period"], period_type=r["period_type"],
+            cadence=r["cadence"], role=r["role"], change_id=r["change_id"], gloss=r["gloss"],
+            sentence=r["sentence"], published=r["published"], in_analysis=bool(r["in_analysis"]),
+            repeat_of=r["repeat_of"], why=r["why"], raw_value=r["value"]))
     return _unique_ids(out)
 
 
@@ -180,13 +180,24 @@ def _unique_ids(claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def _missing(v) -> bool:
-    if v is None:
-        return True
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
+def _column(claims: pd.DataFrame, name: str, default) -> list:
+    """A column's values for :func:`read_claims`: missing ones ``default``, text as ``str`` (a column
+    of text a column at a time: most are strings already)."""
+    if name not in claims.columns:
+        return [default] * len(claims)
+    column = claims[name]
+    if not isinstance(default, str):
+        return _filled(column, default)
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.fillna("").tolist()
+    return [v if type(v) is str else _str(v) for v in _filled(column, "")]
+
+
+def _filled(column: pd.Series, default) -> list:
+    """A column's values as Python objects, each missing one (None, NaN, NA) replaced by ``default``:
+    one pass per column, not a check per cell."""
+    missing = column.isna().tolist()
+    return [default if m else v for v, m in zip(column.tolist(), missing)]
 
 
 def span(period: str) -> tuple[date, date] | None:

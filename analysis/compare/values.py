@@ -65,6 +65,24 @@ class Interval:
             return not (other.hi_open or self.lo_open)
         return True
 
+    @property
+    def proper(self) -> bool:
+        """Not empty and not NaN: ``lo < hi``, or one value with both ends closed."""
+        return self.lo < self.hi or (self.lo == self.hi and not (self.lo_open or self.hi_open))
+
+    def meet(self, other: Interval) -> Interval | None:
+        """The values in both (None when there are none): what :meth:`overlaps` asks, kept, so that
+        whether many intervals share a value is one pass (intervals that overlap two by two share one).
+
+        >>> Interval(1, 3).meet(Interval(2, 5)), Interval(1, 2, hi_open=True).meet(Interval(2, 3))
+        (Interval(lo=2, hi=3, lo_open=False, hi_open=False), None)
+        """
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        lo_open = (self.lo_open and self.lo == lo) or (other.lo_open and other.lo == lo)
+        hi_open = (self.hi_open and self.hi == hi) or (other.hi_open and other.hi == hi)
+        found = Interval(lo, hi, lo_open, hi_open)
+        return found if found.proper else None
+
     def times(self, other: Interval) -> Interval:
         """The product of two intervals of non-negative values (a share of a valuation).
 

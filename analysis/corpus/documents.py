@@ -32,6 +32,7 @@ import datetime
 import hashlib
 import math
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
@@ -84,15 +85,20 @@ class Manifest:
     """The usable rows of a manifest, keyed by file name, and the problems met reading it."""
 
     path: Path
-    rows: dict[str, dict[str, str]]
+    #: File name → its row's values, in the order of :attr:`columns` (a tuple: a manifest of a million
+    #: rows is held at once).
+    rows: dict[str, tuple[str, ...]]
     problems: list[RowProblem] = field(default_factory=list)
+    columns: tuple[str, ...] = ()
     #: File name → line of its usable row.
     lines: dict[str, int] = field(default_factory=dict)
     #: File name → line of its ignored row, for files left without a usable row.
     ignored: dict[str, int] = field(default_factory=dict)
 
     def get(self, name: str) -> dict[str, str] | None:
-        return self.rows.get(name)
+        """The row of file ``name`` as a dict (column → value), or None."""
+        values = self.rows.get(name)
+        return None if values is None else dict(zip(self.columns, values))
 
     def __iter__(self):
         return iter(self.rows)
@@ -199,7 +205,11 @@ def _parse_manifest(path: Path, reader) -> Manifest:
             if doc_id:
                 doc_ids[doc_id] = line
             row["country"] = row.get("country", "").upper()
-            manifest.rows[name], manifest.lines[name] = row, line
+            if not manifest.columns:
+                manifest.columns = tuple(dict.fromkeys([h for h in header if h in MANIFEST_COLUMNS] + ["country"]))
+            values = (row.get(c, "") for c in manifest.columns)
+            manifest.rows[name] = tuple(sys.intern(v) if len(v) < 40 else v for v in values)  # outlets, dates, langs shared
+            manifest.lines[name] = line
             manifest.ignored.pop(name, None)
     except csv.Error as exc:
         raise ManifestError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
@@ -272,13 +282,17 @@ def _script(ch: str) -> str:
     return name.split(" ")[0] if name else ""
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def script_mixing(text: str, lang_script: re.Pattern | None) -> list[str]:
     """Words in a script other than the document's and Latin, e.g. ``['CYRILLIC:навигировать']``.
 
     Such a word inside a Hebrew or Arabic article usually betrays machine translation.
     """
     found: dict[str, None] = {}
-    for word in re.findall(r"[^\W\d_]{2,}", text):
+    for m in _WORD.finditer(text):  # one word at a time: a long text is never listed whole
+        word = m.group()
         if lang_script is not None and lang_script.search(word):
             continue
         script = _script(word[0])
@@ -296,8 +310,16 @@ def text_key(text: str) -> str:
     True
     """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    normalized = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-    return hashlib.sha256(normalized.encode("utf-8", "surrogatepass")).hexdigest()
+    normalized = _TRAILING_SPACE.sub("", text).strip("\n")
+    digest = hashlib.sha256()
+    for k in range(0, len(normalized), _KEY_BLOCK):  # a block at a time: a big file is not encoded whole
+        digest.update(normalized[k:k + _KEY_BLOCK].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+#: White space at the end of a line (``str.rstrip`` of each line, as one substitution).
+_TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n|\Z)")
+_KEY_BLOCK = 1 << 20
 
 
 #: Words per shingle, and the share of each document's shingles another must hold to be a near duplicate.

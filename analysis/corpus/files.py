@@ -128,7 +128,7 @@ def decode_bytes(data: bytes) -> Decoded:
 def _checked(text: str, encoding: str) -> Decoded:
     if _looks_binary(text):
         raise UnreadableFile("binary file (control characters)")
-    if not text.strip():
+    if not text or text.isspace():
         raise UnreadableFile("empty file")
     warning = None if encoding in QUIET_ENCODINGS else f"decoded as {encoding} (not UTF-8)"
     return Decoded(text, encoding, warning, text.count("\x00"))

@@ -24,12 +24,16 @@ load, each flagged ``near_duplicate(OTHER_FILE)``.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import warnings
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import ClassVar
+from itertools import groupby, islice
 from pathlib import Path
+from typing import ClassVar, NamedTuple
 
 import pandas as pd
 
@@ -45,7 +49,7 @@ from .segments import segment_document
 from .sentences import SentenceIndex, split_sentences
 from .topics import topics_of
 
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "load_corpus", "MANIFEST_NAME"]
+__all__ = ["Analysed", "Chunk", "Corpus", "CorpusError", "CorpusReader", "CorpusWarning", "load_corpus", "MANIFEST_NAME"]
 
 MANIFEST_NAME = "SOURCES.csv"
 _NOT_ARTICLES = {MANIFEST_NAME.lower(), "readme.md", "license", "license.md"}
@@ -90,9 +94,17 @@ class Corpus:
     skipped: pd.DataFrame
     problems: pd.DataFrame
     _claims: pd.DataFrame | None = field(default=None, repr=False)
+    #: The claims found while loading (each document's with its analysis), in file order, until
+    #: ``claims`` orders them; ``None`` when the claims stage was not imported at load time.
+    found_claims: pd.DataFrame | None = field(default=None, repr=False)
     #: Builds the claims table from a corpus; set by :mod:`analysis.claims`, the next stage
     #: (so that imports run one way: corpus never imports claims).
     claims_builder: ClassVar[Callable[[Corpus], pd.DataFrame] | None] = None
+    #: Claims of one document, ``(doc, normalized, sentence spans, mentions) → rows``, run with its
+    #: analysis (in the same process, on the same normalized copy); set by :mod:`analysis.claims`.
+    document_claims: ClassVar[Callable[..., list[dict]] | None] = None
+    #: The columns of the claims table (name → dtype); set by :mod:`analysis.claims`.
+    claims_schema: ClassVar[dict[str, str] | None] = None
 
     @property
     def claims(self) -> pd.DataFrame:
@@ -101,6 +113,7 @@ class Corpus:
             if Corpus.claims_builder is None:
                 raise RuntimeError("no claims stage: import analysis (or analysis.claims) first")
             self._claims = Corpus.claims_builder(self)
+            self.found_claims = None
         return self._claims
 
     #: Builds the comparison table from a corpus; set by :mod:`analysis.compare`.
@@ -152,6 +165,7 @@ def load_corpus(
     path: str | Path = "seeds",
     strict: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    jobs: int = 1,
 ) -> Corpus:
     """Load every article file under ``path`` (a folder or one file).
 
@@ -159,105 +173,285 @@ def load_corpus(
     ``Corpus.skipped`` with the reason and a :class:`CorpusWarning`; the rest
     still load. A bad row of ``SOURCES.csv`` is a warning naming its line, and
     only that row is ignored. With ``strict=True`` any problem raises
-    :class:`CorpusError` instead. ``progress(i, n, file)`` is called before
-    each file is read and analysed.
+    :class:`CorpusError` instead. ``progress(i, n, file)`` is called as each
+    file is analysed.
+
+    ``jobs`` processes analyse the documents (segments, sentences, mentions and,
+    once :mod:`analysis.claims` is imported, claims), in chunks; the tables are
+    the same as with one process, in the same order. ``jobs=0`` means every core.
     """
-    root = Path(path)
-    if not root.exists():
-        raise CorpusError(f"{root}: no such file or folder")
-    problems: list[dict] = []
-    skipped: list[dict] = []
-
-    def problem(where: Path, level: str, message: str, fatal: bool = True) -> None:
-        message = _one_line(message)
-        if strict and fatal:
-            raise CorpusError(message)
-        problems.append({"file": str(where), "level": level, "message": message})
-        warnings.warn(message, CorpusWarning, stacklevel=3)
-
-    def skip(p: Path, reason: str, message: str, level: str = "warning") -> None:
-        skipped.append({"file": p.name, "reason": reason})
-        problem(p, level, message)
-
-    folder = root if root.is_dir() else root.parent
-    manifest_path = folder / MANIFEST_NAME
-    manifest: Manifest | None = None
-    if manifest_path.exists():
-        try:
-            manifest = read_manifest(manifest_path)
-        except ManifestError as exc:
-            problem(manifest_path, "error", f"{exc}; loading without it")
-        else:
-            for p in manifest.problems:
-                if root.is_dir() or p.file == root.name:
-                    problem(manifest_path, "warning", p.message)
-
-    files = _candidate_files(root)
-    if manifest is None and root.is_dir() and files:
-        problem(manifest_path, "warning", f"{folder}: no usable {MANIFEST_NAME}; metadata of every file is inferred",
-                fatal=False)
-    docs: dict[str, Document] = {}
-    tables: dict[str, tuple[list, list, list, int]] = {}
-    seen_bytes: dict[str, str] = {}  # sha256 of the bytes → file
-    seen_text: dict[str, str] = {}  # text_key → file
-    for i, p in enumerate(files):
-        if progress:
-            progress(i, len(files), p.name)
-        try:
-            data = read_bytes(p)
-            decoded = decode_bytes(data)
-        except UnreadableFile as exc:
-            skip(p, str(exc), f"{p}: skipped: {exc}")
-            continue
-        sha256, key = hashlib.sha256(data).hexdigest(), text_key(decoded.text)
-        first = seen_bytes.get(sha256) or seen_text.get(key)
-        if first is not None:
-            how = "same bytes" if sha256 in seen_bytes else "same text once line ends, BOM and trailing spaces are normalized"
-            skip(p, f"duplicate of {first}", f"{p}: skipped: duplicate of {folder / first} ({how})")
-            continue
-        doc = Document(
-            doc_id=p.stem, file=p.name, path=p, text=decoded.text, lang=detect_language(decoded.text),
-            encoding=decoded.encoding, sha256=sha256,
-        )
-        if decoded.warning:
-            doc.flags.append(f"encoding({decoded.encoding})")
-            problem(p, "warning", f"{p}: {decoded.warning}")
-        if decoded.nuls:
-            doc.flags.append(f"nul({decoded.nuls})")
-            problem(p, "warning", f"{p}: holds {decoded.nuls} NUL character(s); read as text, the NULs are kept "
-                                  "so offsets still index the file")
-        row = manifest.get(p.name) if manifest is not None else None
-        if row is not None:
-            for message in apply_manifest(doc, row):
-                problem(p, "warning", f"{p}: {message}")
-        else:
-            doc.flags.append("no_manifest_row")
-            if manifest is not None:
-                line = manifest.ignored.get(p.name)
-                why = (f"its row in {MANIFEST_NAME} (line {line}) was ignored" if line
-                       else f"no row in {MANIFEST_NAME}")
-                problem(p, "warning", f"{p}: {why}; metadata inferred (lang={doc.lang or 'unknown'})")
-        if doc.lang not in languages():
-            doc.lang = None
-        if doc.doc_id in docs:
-            skip(p, f"doc_id {doc.doc_id} already used by {docs[doc.doc_id].file}",
-                 f"{p}: doc_id {doc.doc_id} is used twice (also by {folder / docs[doc.doc_id].file}); skipped",
-                 level="error")
-            continue
-        seen_bytes[sha256], seen_text[key] = p.name, p.name
-        docs[doc.doc_id] = doc
-        tables[doc.doc_id] = _analyse(doc)
-    if root.is_dir():
-        present = {p.name for p in files}
-        for name in sorted(set(manifest or ()) - present):
-            skip(folder / name, f"listed in {MANIFEST_NAME} but the file is missing",
-                 f"{manifest_path}, line {manifest.lines[name]}: lists {name}, "
-                 f"but {folder / name} does not exist", level="error")
-
+    reader = CorpusReader(path, strict=strict, progress=progress, jobs=jobs)
+    chunks = list(reader)
+    docs = {doc.doc_id: doc for chunk in chunks for doc in chunk.docs}
     copies = near_duplicates({doc.file: doc.text for doc in docs.values()})
     for doc in docs.values():
         doc.flags += [f"near_duplicate({other})" for other in copies.get(doc.file, [])]
-    return _build(root, docs, tables, skipped, problems)
+    return _build(reader.root, docs, chunks, reader.skipped, reader.problems)
+
+
+@dataclass
+class Analysed:
+    """What one document gives: its rows of segments, sentences, mentions and claims (``None`` when
+    no claims stage was loaded), its number of articles and the flags the analysis added."""
+
+    segments: list[dict]
+    sentences: list[dict]
+    mentions: list[dict]
+    n_articles: int
+    flags: list[str]
+    claims: list[dict] | None = None
+    #: False for a piece of a document other than its last (:func:`analyse_pieces`).
+    last: bool = True
+
+
+class CorpusReader:
+    """Read a folder (or one file) document by document: iterate for ``(Document, Analysed)`` in
+    file order; ``skipped`` and ``problems`` fill as it goes (rows as in :class:`Corpus`).
+
+    Each file is read, decoded and hashed once, in this process, in sorted file order (duplicates
+    are decided here); the analysis runs in ``jobs`` processes (``0``: every core), at most a
+    few chunks ahead of the consumer, so memory does not grow with the number of files. With
+    ``piece_chars``, a longer document is analysed in pieces (:func:`analyse_pieces`) in this process,
+    so its rows need not be held at once.
+    This is what :func:`load_corpus` and the streaming build (:mod:`analysis.build.scale`) share.
+    """
+
+    def __init__(self, path: str | Path, strict: bool = False,
+                 progress: Callable[[int, int, str], None] | None = None, jobs: int = 1,
+                 piece_chars: int | None = None):
+        self.piece_chars = piece_chars
+        self.root = Path(path)
+        if not self.root.exists():
+            raise CorpusError(f"{self.root}: no such file or folder")
+        self.strict, self.progress, self.jobs = strict, progress, jobs_count(jobs)
+        self.skipped: list[dict] = []
+        self.problems: list[dict] = []
+        self.folder = self.root if self.root.is_dir() else self.root.parent
+        self.manifest = self._manifest()
+        self.files = _candidate_files(self.root)
+        if self.manifest is None and self.root.is_dir() and self.files:
+            self.problem(self.folder / MANIFEST_NAME, "warning",
+                         f"{self.folder}: no usable {MANIFEST_NAME}; metadata of every file is inferred", fatal=False)
+
+    def problem(self, where: Path, level: str, message: str, fatal: bool = True) -> None:
+        message = _one_line(message)
+        if self.strict and fatal:
+            raise CorpusError(message)
+        self.problems.append({"file": str(where), "level": level, "message": message})
+        warnings.warn(message, CorpusWarning, stacklevel=4)
+
+    def skip(self, p: Path, reason: str, message: str, level: str = "warning") -> None:
+        self.skipped.append({"file": p.name, "reason": reason})
+        self.problem(p, level, message)
+
+    def _manifest(self) -> Manifest | None:
+        manifest_path = self.folder / MANIFEST_NAME
+        if not manifest_path.exists():
+            return None
+        try:
+            manifest = read_manifest(manifest_path)
+        except ManifestError as exc:
+            self.problem(manifest_path, "error", f"{exc}; loading without it")
+            return None
+        for p in manifest.problems:
+            if self.root.is_dir() or p.file == self.root.name:
+                self.problem(manifest_path, "warning", p.message)
+        return manifest
+
+    def documents(self, reads: Iterable[_Read] | None = None) -> Iterator[Document]:
+        """The documents to analyse, in file order: unreadable files, duplicates and reused doc_ids skipped.
+        ``reads``: the files already read, one per file of ``files`` in order (by default they are read here)."""
+        seen_bytes: dict[str, str] = {}  # sha256 of the bytes → file
+        seen_text: dict[str, str] = {}  # text_key → file
+        seen_ids: dict[str, str] = {}  # doc_id → file
+        if reads is None:
+            reads = (read_document(p, self.manifest) for p in self.files)
+        for p, read in zip(self.files, reads, strict=True):
+            if read.error:
+                self.skip(p, read.error, f"{p}: skipped: {read.error}")
+                continue
+            doc = read.doc
+            first = seen_bytes.get(doc.sha256) or seen_text.get(read.key)
+            if first is not None:
+                how = ("same bytes" if doc.sha256 in seen_bytes
+                       else "same text once line ends, BOM and trailing spaces are normalized")
+                self.skip(p, f"duplicate of {first}", f"{p}: skipped: duplicate of {self.folder / first} ({how})")
+                continue
+            for message in read.messages:
+                self.problem(p, "warning", f"{p}: {message}")
+            if doc.doc_id in seen_ids:
+                other = seen_ids[doc.doc_id]
+                self.skip(p, f"doc_id {doc.doc_id} already used by {other}",
+                          f"{p}: doc_id {doc.doc_id} is used twice (also by {self.folder / other}); skipped",
+                          level="error")
+                continue
+            seen_bytes[doc.sha256], seen_text[read.key], seen_ids[doc.doc_id] = p.name, p.name, p.name
+            yield doc
+        self._missing()
+
+    def _missing(self) -> None:
+        if not self.root.is_dir() or self.manifest is None:
+            return
+        present = {p.name for p in self.files}
+        for name in sorted(set(self.manifest) - present):
+            self.skip(self.folder / name, f"listed in {MANIFEST_NAME} but the file is missing",
+                      f"{self.folder / MANIFEST_NAME}, line {self.manifest.lines[name]}: lists {name}, "
+                      f"but {self.folder / name} does not exist", level="error")
+
+    def __iter__(self) -> Iterator[Chunk]:
+        """The documents as :class:`Chunk` tables, in file order; a document longer than ``piece_chars``
+        comes in pieces, analysed here, one at a time (:func:`analyse_pieces`)."""
+        n, done = len(self.files), 0
+        for chunk in self._chunks():
+            for doc in chunk.docs:
+                if self.progress:
+                    self.progress(done, n, doc.file)
+                done += 1
+            yield chunk
+
+    def _chunks(self) -> Iterator[Chunk]:
+        claims, schema, limit = Corpus.document_claims, Corpus.claims_schema, self.piece_chars
+        for long, run in groupby(self.documents(), key=lambda d: limit is not None and len(d.text) > limit):
+            if long:
+                for doc in run:
+                    for piece in analyse_pieces(doc, claims, limit):
+                        yield _chunk([doc] if piece.last else [], [piece], schema)
+                continue
+            if self.jobs > 1:
+                _warm_up(claims)
+            batches = iter(lambda run=run: list(islice(run, CHUNK_DOCS)), [])
+            for docs, (flags, n_articles, tables) in in_order(analyse_chunk, batches, self.jobs, (claims, schema), 1):
+                for doc, more in zip(docs, flags):
+                    doc.flags += more
+                yield Chunk(docs, n_articles, tables)
+
+
+def _warm_up(claims: Callable | None) -> None:
+    """Load every language's data here, before the pool's processes start: forked, they share it
+    instead of each loading its own (most of a second each)."""
+    for lang in languages():
+        analyse(Document(doc_id="warm-up", file="", path=Path(), text="1 2%", lang=lang, encoding="utf-8",
+                         sha256=""), claims)
+
+
+#: Documents a process analyses at a time (:class:`CorpusReader`): enough that sending them costs little.
+CHUNK_DOCS = 16
+
+
+@dataclass
+class Chunk:
+    """The tables of a run of documents (segments, sentences, mentions and, once the claims stage is
+    imported, claims), the documents it completes (their flags added) and their numbers of articles.
+    A piece of a long document other than its last completes none."""
+
+    docs: list[Document]
+    n_articles: list[int]
+    tables: dict[str, pd.DataFrame]
+
+
+def analyse_chunk(docs: list[Document], claims: Callable | None = None,
+                  schema: dict[str, str] | None = None) -> tuple[list[list[str]], list[int], dict[str, pd.DataFrame]]:
+    """:func:`analyse` of each document, as tables (built here: in a worker, a table travels back far
+    faster than its rows); with each document's flags to add and its number of articles."""
+    found = [analyse(doc, claims) for doc in docs]
+    return [f.flags for f in found], [f.n_articles for f in found], _tables(found, schema)
+
+
+def _chunk(docs: list[Document], found: list[Analysed], schema: dict[str, str] | None) -> Chunk:
+    for doc, f in zip(docs, found):
+        doc.flags += f.flags
+    return Chunk(docs, [f.n_articles for f in found[-len(docs):]] if docs else [], _tables(found, schema))
+
+
+def _tables(found: list[Analysed], schema: dict[str, str] | None) -> dict[str, pd.DataFrame]:
+    tables = {name: frame([r for f in found for r in getattr(f, name)], columns)
+              for name, columns in (("segments", SEGMENT_COLUMNS), ("sentences", SENTENCE_COLUMNS),
+                                    ("mentions", MENTION_COLUMNS))}
+    if schema is not None and all(f.claims is not None for f in found):
+        tables["claims"] = frame([r for f in found for r in f.claims], schema)
+    return tables
+
+
+def jobs_count(jobs: int | None) -> int:
+    """``jobs`` as a number of processes: 0 or None is every core.
+
+    >>> jobs_count(3), jobs_count(0) == (os.cpu_count() or 1)
+    (3, True)
+    """
+    if jobs is None or jobs == 0:
+        return os.cpu_count() or 1
+    if not isinstance(jobs, int) or jobs < 0:
+        raise ValueError(f"jobs={jobs!r}: give a whole number of processes (0 for every core)")
+    return jobs
+
+
+def in_order(work: Callable, items: Iterable, jobs: int, extra: tuple = (), chunk: int = 16,
+             ahead: int = 3) -> Iterator[tuple]:
+    """``(item, work(item, *extra))`` for each item, in order. With ``jobs`` > 1 the items go to a
+    process pool in chunks of ``chunk``, with at most ``ahead`` chunks per process in flight (so a
+    long iterable is never held whole); one process works in place, without a pool."""
+    if jobs <= 1:
+        for item in items:
+            yield item, work(item, *extra)
+        return
+    pending: deque = deque()
+    items = iter(items)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        while True:
+            while len(pending) < ahead * jobs:
+                batch = list(islice(items, chunk))
+                if not batch:
+                    break
+                pending.append((batch, pool.submit(_work_on, work, batch, extra)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            yield from zip(batch, future.result())
+
+
+def _work_on(work: Callable, batch: list, extra: tuple) -> list:
+    return [work(item, *extra) for item in batch]
+
+
+class _Read(NamedTuple):
+    doc: Document | None
+    key: str = ""  #: :func:`text_key`: duplicates are decided on it and on the bytes' sha256
+    messages: tuple[str, ...] = ()  #: warnings about this file (encoding, NULs, its manifest row)
+    error: str = ""  #: why the file cannot be read
+
+
+def read_document(p: Path, manifest: Manifest | None) -> _Read:
+    """Read, decode and hash one file and apply its manifest row (no analysis yet)."""
+    try:
+        data = read_bytes(p)
+        decoded = decode_bytes(data)
+    except UnreadableFile as exc:
+        return _Read(None, error=str(exc))
+    doc = Document(
+        doc_id=p.stem, file=p.name, path=p, text=decoded.text, lang=detect_language(decoded.text),
+        encoding=decoded.encoding, sha256=hashlib.sha256(data).hexdigest(),
+    )
+    del data
+    messages = []
+    if decoded.warning:
+        doc.flags.append(f"encoding({decoded.encoding})")
+        messages.append(decoded.warning)
+    if decoded.nuls:
+        doc.flags.append(f"nul({decoded.nuls})")
+        messages.append(f"holds {decoded.nuls} NUL character(s); read as text, the NULs are kept so offsets "
+                        "still index the file")
+    row = manifest.get(p.name) if manifest is not None else None
+    if row is not None:
+        messages += apply_manifest(doc, row)
+    else:
+        doc.flags.append("no_manifest_row")
+        if manifest is not None:
+            line = manifest.ignored.get(p.name)
+            why = f"its row in {MANIFEST_NAME} (line {line}) was ignored" if line else f"no row in {MANIFEST_NAME}"
+            messages.append(f"{why}; metadata inferred (lang={doc.lang or 'unknown'})")
+    if doc.lang not in languages():
+        doc.lang = None
+    return _Read(doc, text_key(doc.text), tuple(messages))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -268,55 +462,133 @@ def _one_line(message: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
 
 
-def _analyse(doc: Document) -> tuple[list, list, list, int]:
-    """Segments, sentences and mentions of one document (rows), and its number of articles; adds its flags."""
-    seg_rows, sent_rows, mention_rows = [], [], []
+def analyse(doc: Document, claims: Callable | None = None) -> Analysed:
+    """Segments, sentences, mentions and (with ``claims``, :attr:`Corpus.document_claims`) claims of
+    one document, as rows; the text is normalized once for all of them. Leaves ``doc`` as it is (it
+    may run in another process): the flags to add come back in :attr:`Analysed.flags`."""
     segments = segment_document(doc.text, doc.lang)
+    sentences = [(seg, s) for seg in segments for s in split_sentences(doc.text, seg.start, seg.end, doc.lang)]
+    found = _analyse_piece(doc, segments, sentences, 0, 0, 0, len(doc.text), claims)
+    found.flags = _flags(doc, segments)
+    return found
+
+
+#: Context sentences read before a piece (:func:`analyse_pieces`): how far a source is carried back.
+PIECE_CONTEXT = 3
+
+
+def analyse_pieces(doc: Document, claims: Callable | None = None, piece_chars: int = 1_000_000) -> Iterator[Analysed]:
+    """:func:`analyse` for a document too long to hold its rows at once: pieces of about ``piece_chars``
+    characters, cut between articles where one ends within twice that, else between sentences, each
+    read with the :data:`PIECE_CONTEXT` sentences before it. The flags and number of articles come with
+    the last piece. Cut between articles, the rows are those of :func:`analyse` except where a relative
+    date of a later article was resolved against the page's first date; cut inside an article, an
+    article-wide reading (its main entity, a repeat of an earlier figure) sees only its piece."""
+    segments = segment_document(doc.text, doc.lang)
+    sentences: list[tuple] = []  # (segment, sentence) of the piece being gathered, after its context
+    context: list[tuple] = []
+    start = size = done = 0  # done: sentences in the pieces before
+    for k, seg in enumerate(segments):
+        for s in split_sentences(doc.text, seg.start, seg.end, doc.lang):
+            sentences.append((seg, s))
+            size += s.end - s.start
+            if size >= 2 * piece_chars:  # an article this long is cut between sentences
+                yield _piece(doc, segments, context, sentences, done, start, s.end, claims)
+                done += len(sentences)
+                context, sentences, start, size = (context + sentences)[-PIECE_CONTEXT:], [], s.end, 0
+        if size >= piece_chars and k + 1 < len(segments):
+            end = segments[k + 1].start
+            yield _piece(doc, segments, context, sentences, done, start, end, claims)
+            done += len(sentences)
+            context, sentences, start, size = (context + sentences)[-PIECE_CONTEXT:], [], end, 0
+    last = _piece(doc, segments, context, sentences, done, start, len(doc.text), claims)
+    last.flags, last.last = _flags(doc, segments), True
+    yield last
+
+
+def _piece(doc: Document, segments: list, context: list, sentences: list, done: int, start: int, end: int,
+           claims: Callable | None) -> Analysed:
+    """One piece, ``[start, end)`` of the text, whose first sentence is number ``done``, read from its
+    first context sentence on; the context's own rows are left to the piece before."""
+    first = min([s.start for _, s in context] + [start])
+    found = _analyse_piece(doc, segments, context + sentences, done - len(context), first, start, end, claims)
+    found.last = False
+    return found
+
+
+def _flags(doc: Document, segments: list) -> list[str]:
+    flags = []
     n_articles = 1 + max((s.article for s in segments), default=0)
     if n_articles > 1:
-        doc.flags.append(f"several_articles({n_articles})")
+        flags.append(f"several_articles({n_articles})")
     mixing = script_mixing(doc.text, language(doc.lang).script if doc.lang else None)
     if mixing:
-        doc.flags.append(f"script_mixing({', '.join(mixing[:3])})")
-    norm = normalize(doc.text)
-    sent_spans = []
-    for seg in segments:
-        seg_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
-                         "start": seg.start, "end": seg.end, "published": doc.published_for(seg.article)})
-        for s in split_sentences(doc.text, seg.start, seg.end, doc.lang):
-            sent_no = len(sent_spans)
-            sent_spans.append((s.start, s.end, seg.article, seg.section, sent_no))
-            a, b = norm.to_normalized(s.start, s.end)
-            sent_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
-                              "sent_no": sent_no, "start": s.start, "end": s.end,
-                              "text": doc.text[s.start:s.end], "topics": topics_of(norm.text[a:b], doc.lang)})
-    index = SentenceIndex(sent_spans)
-    for m in find_mentions(doc.text, doc.lang, norm):
+        flags.append(f"script_mixing({', '.join(mixing[:3])})")
+    return flags
+
+
+def _analyse_piece(doc: Document, segments: list, sentences: list, first_no: int, first: int, start: int, end: int,
+                   claims: Callable | None) -> Analysed:
+    """Rows of the text ``[start, end)``, read from ``first`` (<= start: context before it). ``sentences``
+    are ``(segment, sentence)`` pairs in order, numbered from ``first_no``, those before ``start``
+    context; offsets are the document's."""
+    text = doc.text if (first, end) == (0, len(doc.text)) else doc.text[first:end]
+    norm = normalize(text)
+    seg_rows = [{"doc_id": doc.doc_id, "article": seg.article, "section": seg.section, "start": seg.start,
+                 "end": seg.end, "published": doc.published_for(seg.article)} for seg in segments
+                if start <= seg.start < end]
+    sent_rows, mention_rows, spans = [], [], []
+    for k, (seg, s) in enumerate(sentences):
+        spans.append((s.start - first, s.end - first, seg.article, seg.section, first_no + k))
+        if s.start < start:
+            continue
+        a, b = norm.to_normalized(s.start - first, s.end - first)
+        sent_rows.append({"doc_id": doc.doc_id, "article": seg.article, "section": seg.section,
+                          "sent_no": first_no + k, "start": s.start, "end": s.end,
+                          "text": doc.text[s.start:s.end], "topics": topics_of(norm.text[a:b], doc.lang)})
+    index = SentenceIndex(spans)
+    mentions = find_mentions(text, doc.lang, norm)
+    for m in mentions:
+        if m.start + first < start:
+            continue
         article, section, sent_no = index.at(m.start)
         mention_rows.append({"doc_id": doc.doc_id, "article": article, "section": section, "sent_no": sent_no,
-                             "start": m.start, "end": m.end, "surface": m.surface, "entity": m.entity,
-                             "type": m.type, "candidate": m.candidate})
-    return seg_rows, sent_rows, mention_rows, n_articles
+                             "start": m.start + first, "end": m.end + first, "surface": m.surface,
+                             "entity": m.entity, "type": m.type, "candidate": m.candidate})
+    claim_rows = None
+    if claims is not None:
+        claim_rows = [r for r in claims(doc, norm, spans, mentions, first) if r["start"] >= start]
+    n_articles = 1 + max((seg.article for seg in segments), default=0)
+    return Analysed(seg_rows, sent_rows, mention_rows, n_articles, [], claim_rows)
 
 
-def _build(root: Path, docs: dict[str, Document], tables: dict[str, tuple[list, list, list, int]],
-           skipped: list[dict], problems: list[dict]) -> Corpus:
-    seg_rows, sent_rows, mention_rows, doc_rows = [], [], [], []
-    for doc in docs.values():
-        segs, sents, mentions, n_articles = tables[doc.doc_id]
-        seg_rows += segs
-        sent_rows += sents
-        mention_rows += mentions
-        doc_rows.append({
-            "doc_id": doc.doc_id, "file": doc.file, "lang": doc.lang or "", "outlet": doc.outlet,
-            "authors": doc.authors, "country": doc.country, "published": " ; ".join(doc.published),
-            "published_evidence": doc.published_evidence, "n_chars": len(doc.text), "n_articles": n_articles,
-            "encoding": doc.encoding, "sha256": doc.sha256, "in_manifest": doc.in_manifest,
-            "flags": "; ".join(doc.flags), "notes": doc.notes,
-        })
+def _build(root: Path, docs: dict[str, Document], chunks: list[Chunk], skipped: list[dict],
+           problems: list[dict]) -> Corpus:
+    n_articles = [n for chunk in chunks for n in chunk.n_articles]
+    doc_rows = [document_row(doc, n) for doc, n in zip(docs.values(), n_articles, strict=True)]
+
+    def table(name: str, columns: dict[str, str]) -> pd.DataFrame:
+        parts = [chunk.tables[name] for chunk in chunks if len(chunk.tables[name])]
+        return pd.concat(parts, ignore_index=True) if parts else frame([], columns)
+
+    claims = None
+    if chunks and all("claims" in chunk.tables for chunk in chunks):
+        claims = table("claims", Corpus.claims_schema)
     return Corpus(
         root=root, docs=docs,
-        documents=frame(doc_rows, DOCUMENT_COLUMNS), segments=frame(seg_rows, SEGMENT_COLUMNS),
-        sentences=frame(sent_rows, SENTENCE_COLUMNS), mentions=frame(mention_rows, MENTION_COLUMNS),
+        documents=frame(doc_rows, DOCUMENT_COLUMNS), segments=table("segments", SEGMENT_COLUMNS),
+        sentences=table("sentences", SENTENCE_COLUMNS), mentions=table("mentions", MENTION_COLUMNS),
         skipped=frame(skipped, SKIPPED_COLUMNS), problems=frame(problems, PROBLEM_COLUMNS),
+        found_claims=claims,
     )
+
+
+def document_row(doc: Document, n_articles: int) -> dict:
+    """A document's row of the ``documents`` table."""
+    return {
+        "doc_id": doc.doc_id, "file": doc.file, "lang": doc.lang or "", "outlet": doc.outlet,
+        "authors": doc.authors, "country": doc.country, "published": " ; ".join(doc.published),
+        "published_evidence": doc.published_evidence, "n_chars": len(doc.text), "n_articles": n_articles,
+        "encoding": doc.encoding, "sha256": doc.sha256, "in_manifest": doc.in_manifest,
+        "flags": "; ".join(doc.flags), "notes": doc.notes,
+    }

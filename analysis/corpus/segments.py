@@ -29,13 +29,25 @@ _BYLINE = re.compile(r"^\s*[^|\n]{2,40}\|\s*(?:\(\d+\))?\s*$")
 _HEAD_LINES = 4  # at most this many non-blank lines (caption, kicker, headline, subtitle) before a byline
 
 
-@dataclass(frozen=True)
 class Line:
-    """One line of a document: ``text[start:end]`` without its line break."""
+    """One line of a document: ``text[start:end]`` without its line break (sliced when asked for, so
+    that the lines of a long document are not a second copy of it).
 
-    start: int
-    end: int
-    text: str
+    >>> Line(2, 4, "a\\nbc\\n").text
+    'bc'
+    """
+
+    __slots__ = ("start", "end", "_source")
+
+    def __init__(self, start: int, end: int, source: str):
+        self.start, self.end, self._source = start, end, source
+
+    @property
+    def text(self) -> str:
+        return self._source[self.start:self.end]
+
+    def __repr__(self) -> str:
+        return f"Line({self.start}, {self.end}, {self.text!r})"
 
     @property
     def blank(self) -> bool:
@@ -62,7 +74,7 @@ def split_lines(text: str) -> list[Line]:
     for m in re.finditer(r"[^\r\n]*", text):
         if m.start() == m.end() and out and out[-1].end == m.start():
             continue
-        out.append(Line(m.start(), m.end(), m.group()))
+        out.append(Line(m.start(), m.end(), text))
     return out
 
 

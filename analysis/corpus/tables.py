@@ -15,16 +15,29 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 __all__ = ["frame"]
 
 
 _STR = pd.api.types.pandas_dtype("str")  # resolved once: looking a dtype up by name is slow
+_STR_ARRAY = _STR.construct_array_type()  # pyarrow-backed: built straight from a large_string array
+_LARGE_STRING = pa.large_string()
+
+
+def _strings(values: list):
+    """A ``str`` column: pyarrow reads a list of str in one call (pandas' own path checks each
+    value first); anything else (numbers, NaN) goes through :func:`pandas.array` as before."""
+    values = ["" if v is None else v for v in values]
+    try:
+        return _STR_ARRAY(pa.array(values, type=_LARGE_STRING), dtype=_STR)
+    except (pa.ArrowTypeError, pa.ArrowInvalid, TypeError):
+        return pd.array(values, dtype=_STR)
 
 
 def _column(values: list, dtype: str):
     if dtype == "str":
-        return pd.array(["" if v is None else v for v in values], dtype=_STR)
+        return _strings(values)
     if dtype == "object":  # floats and strings as they are (a claim's value)
         return np.array(values + [None], dtype=object)[:-1]
     if dtype == "float64":
@@ -36,5 +49,11 @@ def frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly ``columns`` (name → dtype), in that order.
 
     A key missing from a row reads as None ('' in a string column, NaN in a float one).
+    The columns are built with their final dtypes, so the frame is assembled from them as
+    they are (no second pass of checks and conversions).
     """
-    return pd.DataFrame({c: _column([r.get(c) for r in rows], t) for c, t in columns.items()})
+    arrays = [_column([r.get(c) for r in rows], t) for c, t in columns.items()]
+    build = getattr(pd.DataFrame, "_from_arrays", None)  # pandas' own internal constructor (pandas is pinned)
+    if build is None:  # a pandas without it: the public way, a little slower
+        return pd.DataFrame(dict(zip(columns, arrays)), index=pd.RangeIndex(len(rows)))
+    return build(arrays, columns=list(columns), index=pd.RangeIndex(len(rows)), verify_integrity=False)

@@ -131,16 +131,27 @@ class Normalized:
         return self.index_of(start), self.index_of(end)
 
 
+#: Characters translated at once by :func:`_translated` (its arrays take some 20 bytes a character).
+_BLOCK = 1 << 20
+
+
+def _translated(original: str) -> str:
+    """``original.translate(_TABLE)``, faster on a long text: a lookup table over its code points."""
+    codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bmp = codes < 0x10000
+    mapped = np.where(bmp, _LUT[np.where(bmp, codes, 0)], codes)
+    kept = mapped != _GONE
+    return (mapped if kept.all() else mapped[kept]).astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+
 def normalize(original: str) -> Normalized:
     """Return the normalized copy of ``original`` with its offset map."""
     if len(original) < _SMALL:
         text = original.translate(_TABLE)
-    else:
-        codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        bmp = codes < 0x10000
-        mapped = np.where(bmp, _LUT[np.where(bmp, codes, 0)], codes)
-        kept = mapped != _GONE
-        text = (mapped if kept.all() else mapped[kept]).astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    elif len(original) <= _BLOCK:
+        text = _translated(original)
+    else:  # a block at a time: the arrays cost some 20 bytes a character
+        text = "".join(_translated(original[k:k + _BLOCK]) for k in range(0, len(original), _BLOCK))
     if len(text) == len(original):
         return Normalized(original, text)
     at: list[int] = []

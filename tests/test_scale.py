@@ -1,0 +1,161 @@
+"""Scale-out (issue 11): a process pool, the streaming path and Dask give exactly the one-process tables.
+
+The corpus here is the seeds plus files that exercise every path a big folder meets: a duplicate, an
+empty file, a file with no manifest row, an article in two parts, and enough short articles (written
+for these tests) that the pool gets several chunks.
+"""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.build.scale import iter_claims, iter_tables, stream_tables
+from analysis.build.tables import _for_parquet, write_table
+from analysis.corpus.loader import Corpus, CorpusReader, in_order, jobs_count
+
+from conftest import SEEDS
+
+#: Short articles written for these tests (not from any outlet), one sentence each, with a number.
+EXTRA = {
+    "he": ["חברת הסטארט-אפ נובה גייסה 40 מיליון דולר בסבב שהובילה קרן אקסל.",
+           "לפי הדוח, מספר המשתמשים החודשיים של Gemini עלה ל-350 מיליון.",
+           "Anthropic מעריכה כי הכנסותיה השנה יגיעו ל-2 מיליארד דולר."],
+    "ar": ["قالت الشركة إن إيراداتها بلغت 300 مليون دولار في الربع الثالث.",
+           "استثمرت مايكروسوفت 10 مليارات دولار في OpenAI وفق مصادر مطلعة.",
+           "غادر نحو 20 موظفاً الشركة خلال الشهر الماضي."],
+}
+TABLES = ("documents", "segments", "sentences", "mentions", "claims", "skipped", "problems")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    root = tmp_path_factory.mktemp("archive")
+    for p in SEEDS.iterdir():
+        shutil.copy(p, root / p.name)
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, root / "zz_copy_of_first.txt")  # an exact duplicate: skipped
+    (root / "zz_empty.txt").write_bytes(b"")  # skipped: empty
+    for k in range(12):  # not in the manifest: a warning each, metadata inferred
+        lang = "he" if k % 2 else "ar"
+        dateline = f"{k + 1}.11.2025"  # every file differs
+        (root / f"extra_{k:02d}.txt").write_text(f"{dateline}\n{EXTRA[lang][k % 3]}\n", encoding="utf-8")
+    return root
+
+
+def _load(folder, **kw) -> Corpus:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(folder, **kw)
+
+
+@pytest.fixture(scope="module")
+def one(folder):
+    return _load(folder)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_pool_gives_the_same_tables_in_the_same_order(folder, one, jobs):
+    many = _load(folder, jobs=jobs)
+    assert len(one.documents) == 5 + 12 and len(one.skipped) == 2
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(many, name), getattr(one, name), obj=name)
+
+
+def test_claims_from_the_tables_equal_those_found_while_loading(folder, one, monkeypatch):
+    """A corpus loaded before the claims stage was imported builds its claims from its tables (grouped once)."""
+    monkeypatch.setattr(Corpus, "document_claims", None)
+    late = _load(folder)
+    assert late.found_claims is None
+    pd.testing.assert_frame_equal(late.claims, one.claims)
+
+
+def test_streamed_claims_are_the_corpus_claims_in_file_order(folder, one, monkeypatch):
+    monkeypatch.setattr("analysis.corpus.loader.CHUNK_DOCS", 1)  # a process's share: one document, so chunks are exact
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        chunks = list(iter_claims(folder, chunk=4))
+    assert [len(c) for c in chunks] != [] and len(chunks) == -(-len(one.documents) // 4)
+    streamed = pd.concat(chunks, ignore_index=True).sort_values("doc_id", kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(streamed, one.claims)
+
+
+def test_streamed_tables_match_the_corpus_but_for_near_duplicate_flags(folder, one):
+    reader = CorpusReader(folder, jobs=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parts = list(iter_tables(folder, chunk_docs=5, reader=reader))
+    for name in ("segments", "sentences", "mentions"):
+        got = pd.concat([p[name] for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(got, getattr(one, name), obj=name)
+    docs = pd.concat([p["documents"] for p in parts], ignore_index=True)
+    want = one.documents.assign(flags=one.documents["flags"].str.replace(r"(; )?near_duplicate\([^)]*\)", "",
+                                                                         regex=True))
+    pd.testing.assert_frame_equal(docs, want)
+    pd.testing.assert_frame_equal(pd.DataFrame(reader.problems), one.problems)
+
+
+def test_stream_tables_writes_the_rows_write_table_writes(folder, one, tmp_path):
+    streamed, whole = tmp_path / "streamed", tmp_path / "whole"
+    streamed.mkdir(), whole.mkdir()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        summary = stream_tables(folder, streamed, chunk=3)
+    assert summary["rows"]["claims"] == len(one.claims) and summary["rows"]["skipped"] == 2
+    claims = one.claims.copy()
+    claims.insert(0, "doc", claims["file"])
+    from analysis.build.tables import claims_columns
+
+    write_table(claims.reindex(columns=claims_columns(claims)), whole, "claims")
+    got = pd.read_parquet(streamed / "claims.parquet").sort_values("doc_id", kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, pd.read_parquet(whole / "claims.parquet"))
+    csv_lines = (streamed / "claims.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv_lines[0].startswith("doc,") and sum(line.startswith("doc,") for line in csv_lines) == 1
+
+
+def test_the_pool_never_holds_the_whole_input():
+    drawn = []
+
+    def items():
+        for i in range(10_000):
+            drawn.append(i)
+            yield i
+
+    first = next(in_order(abs, items(), jobs=2, chunk=8, ahead=2))
+    assert first == (0, 0)
+    assert len(drawn) <= 2 * 2 * 8 + 8  # the chunks in flight, and the next being drawn
+
+
+def test_pool_results_keep_their_order():
+    got = list(in_order(pow, range(200), jobs=2, extra=(2,), chunk=7))
+    assert got == [(i, i * i) for i in range(200)]
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "2"])
+def test_jobs_must_be_a_whole_number(bad):
+    with pytest.raises(ValueError, match="jobs="):
+        jobs_count(bad)
+
+
+def test_dask_local_cluster_gives_exactly_the_single_process_claims(folder, one, tmp_path):
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import Client, LocalCluster
+
+    from analysis.build.cluster import dask_claims
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, processes=True) as cluster, \
+            Client(cluster) as client, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        summary = dask_claims(folder, tmp_path, client=client, files_per_partition=4)
+    assert summary["documents"] == len(one.documents) and summary["partitions"] == 5
+    assert [s["file"] for s in summary["skipped"]] == one.skipped["file"].tolist()
+    parts = sorted(p.name for p in (tmp_path / "claims").iterdir())
+    assert parts == [f"part-{i:06d}.parquet" for i in range(5)]
+    got = pd.read_parquet(tmp_path / "claims").sort_values("doc_id", kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, _for_parquet(one.claims))
+    docs = pd.read_parquet(tmp_path / "documents")
+    assert docs["doc_id"].tolist() == one.documents["doc_id"].tolist()
