@@ -112,7 +112,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build.reports import SIZE_TARGET, build_reports, build_stamp, previous_files, write_index
     from .build.tables import OutputError, replace_folder, staging_folder, write_tables
     from .claims import counted
-    from .corpus.loader import load_corpus
+    from .corpus.loader import jobs_count, load_corpus
 
     started = time.monotonic()
     source, out = Path(args.path), Path(args.out)
@@ -154,7 +154,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             bar = tqdm(total=2 + len(find_notebooks(notebooks)), desc="build", unit="step", file=sys.stderr,
                        dynamic_ncols=True)
         try:
-            written = write_tables(corpus, staging)
+            written = write_tables(corpus, staging, jobs=jobs_count(args.jobs or 0))
         except OSError as exc:
             print(f"error: {out}: cannot write the tables: {exc.strerror or exc}; {out} left as it was",
                   file=sys.stderr)

@@ -14,8 +14,8 @@ from a few dozen outlets; each outlet is a source the comparison weighs).
 Each (size, mode, jobs) runs in a FRESH child process (this script with ``--worker``):
 
 * ``memory``: :func:`analysis.load_corpus` with ``jobs`` processes (segments, sentences, mentions and
-  claims), then :func:`analysis.compare_sources` and :func:`analysis.build.tables.write_tables` (what
-  ``build --tables-only`` does);
+  claims), then :func:`analysis.build.tables.write_tables` with ``jobs`` (what ``build --tables-only``
+  does; with 2 jobs the comparison of sources is made in a second process beside the other tables);
 * ``stream``: :func:`analysis.build.scale.stream_tables` (``build --stream``): read, analyse and write the
   tables a chunk at a time, with ``jobs`` processes; no comparison;
 * ``dask``: :func:`analysis.build.cluster.dask_claims` (``build --dask``) on a ``LocalCluster`` of ``jobs``
@@ -116,7 +116,8 @@ def _peak_mb() -> tuple[float, float]:
 def worker(folder: Path, mode: str, jobs: int) -> dict:
     """Run one mode on ``folder`` in this process; seconds per stage and peak RSS.
 
-    * ``memory``: load_corpus(jobs) + claims + compare_sources + write_tables (what ``build --tables-only`` does);
+    * ``memory``: load_corpus(jobs) + claims, then write_tables(jobs) with the comparison (what ``build
+      --tables-only`` does);
     * ``stream``: stream_tables(jobs) (``build --stream``): load, claims and tables a chunk at a time;
     * ``dask``: dask_claims on a LocalCluster of ``jobs`` single-threaded workers (``build --dask``).
     """
@@ -134,13 +135,9 @@ def worker(folder: Path, mode: str, jobs: int) -> dict:
             claims = corpus.claims
             times["load+claims"] = time.perf_counter() - t
             t = time.perf_counter()
-            comparison = analysis.compare_sources(claims)
-            times["compare"] = time.perf_counter() - t
-            corpus.__dict__["_comparison"] = comparison  # the tables reuse it, as build does via Corpus.comparison
-            t = time.perf_counter()
-            write_tables(corpus, out)
-            times["tables"] = time.perf_counter() - t
-            res.update(docs=len(corpus.documents), claims=len(claims), findings=len(comparison))
+            write_tables(corpus, out, jobs=jobs)  # with 2 jobs the comparison is made beside the other tables
+            times["compare+tables"] = time.perf_counter() - t
+            res.update(docs=len(corpus.documents), claims=len(claims), findings=len(corpus.comparison))
         elif mode == "stream":
             from analysis.build.scale import stream_tables
 
@@ -209,18 +206,17 @@ def table(rows: list) -> str:
         if jobs == 1:
             single[(n, mode)] = total
     out = [f"Scale benchmark; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs", "",
-           "| files | MB text | mode | jobs | load+claims s | compare s | tables s | total s | ms/file | "
+           "| files | MB text | mode | jobs | load+claims s | compare+tables s | total s | ms/file | "
            "ratio | speed-up | peak RSS MB (main / largest worker) | claims |",
-           "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
+           "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
     for n, size, mode, jobs, res, total in rows:
         t = res["times"]
         load = t.get("load+claims", t.get("load+claims+tables", 0.0))
-        compare = f"{t['compare']:.2f}" if "compare" in t else "–"
-        tables = f"{t['tables']:.2f}" if "tables" in t else "(in load)"
+        after = f"{t['compare+tables']:.2f}" if "compare+tables" in t else "(tables in load; no comparison)"
         ratio = total / n / first[(mode, jobs)]
         speedup = f"{single[(n, mode)] / total:.2f}×" if jobs > 1 and (n, mode) in single else "–"
         child = f"{res['child_mb']:.0f}" if res["child_mb"] else "–"
-        out.append(f"| {n:,} | {size / 1e6:.2f} | {mode} | {jobs} | {load:.2f} | {compare} | {tables} | {total:.2f} | "
+        out.append(f"| {n:,} | {size / 1e6:.2f} | {mode} | {jobs} | {load:.2f} | {after} | {total:.2f} | "
                    f"{1000 * total / n:.2f} | {ratio:.2f} | {speedup} | {res['rss_mb']:.0f} / {child} | "
                    f"{res['claims']:,} |")
     return "\n".join(out) + "\n"

@@ -104,7 +104,7 @@ def test_stream_tables_writes_the_rows_write_table_writes(folder, one, tmp_path)
     streamed.mkdir(), whole.mkdir()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        summary = stream_tables(folder, streamed, chunk=3)
+        summary = stream_tables(folder, streamed, jobs=2)
     assert summary["rows"]["claims"] == len(one.claims) and summary["rows"]["skipped"] == 2
     claims = one.claims.copy()
     claims.insert(0, "doc", claims["file"])
@@ -115,6 +115,22 @@ def test_stream_tables_writes_the_rows_write_table_writes(folder, one, tmp_path)
     pd.testing.assert_frame_equal(got, pd.read_parquet(whole / "claims.parquet"))
     csv_lines = (streamed / "claims.csv").read_text(encoding="utf-8-sig").splitlines()
     assert csv_lines[0].startswith("doc,") and sum(line.startswith("doc,") for line in csv_lines) == 1
+    whole_lines = (whole / "claims.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert sorted(csv_lines) == sorted(whole_lines)  # the same lines (the stream's in file order)
+
+
+def test_a_stream_of_nothing_still_writes_every_table(tmp_path):
+    empty, out = tmp_path / "empty", tmp_path / "out"
+    empty.mkdir(), out.mkdir()
+    (empty / "blank.txt").write_text("   \n", encoding="utf-8")  # skipped: nothing loads
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        summary = stream_tables(empty, out)
+    assert summary["rows"]["documents"] == 0 and summary["rows"]["skipped"] == 1
+    for name in TABLES:
+        assert (out / f"{name}.csv").read_text(encoding="utf-8-sig").count("\n") == 1 + (name in ("skipped",)) \
+            or name == "problems", name
+        assert (out / f"{name}.parquet").exists()
 
 
 def test_the_pool_never_holds_the_whole_input():
@@ -159,3 +175,100 @@ def test_dask_local_cluster_gives_exactly_the_single_process_claims(folder, one,
     pd.testing.assert_frame_equal(got, _for_parquet(one.claims))
     docs = pd.read_parquet(tmp_path / "documents")
     assert docs["doc_id"].tolist() == one.documents["doc_id"].tolist()
+
+
+#: A page of three short articles (headline, byline, body), written for this test.
+PAGE = """גוגל מגדילה את ההשקעה בבינה מלאכותית
+מאת דנה לוי |
+חברת גוגל הודיעה כי תשקיע 75 מיליארד דולר בתשתיות מחשוב השנה. לדברי החברה, ההוצאה תגדל ב-40% לעומת השנה שעברה.
+
+Anthropic מגייסת שוב
+מאת יוסי כהן |
+Anthropic השלימה גיוס של 13 מיליארד דולר לפי שווי של 183 מיליארד דולר. לפי הדיווח, מספר הלקוחות העסקיים של החברה עומד על 300 אלף.
+
+Nvidia מדווחת על הכנסות שיא
+מאת רונית אברהם |
+Nvidia דיווחה על הכנסות של 46.7 מיליארד דולר ברבעון השני. המניה עלתה ב-3% במסחר המאוחר.
+"""
+
+
+def _page(tmp_path):
+    from analysis.corpus.documents import Document
+
+    return Document(doc_id="page", file="page.txt", path=tmp_path / "page.txt", text=PAGE, lang="he",
+                    encoding="utf-8", sha256="", published=["2025-08-28"])
+
+
+def _rows(found, name, drop=()):
+    return [{k: v for k, v in r.items() if k not in drop} for f in found for r in getattr(f, name)]
+
+
+def test_a_long_page_cut_between_articles_gives_the_rows_of_the_whole(tmp_path):
+    from analysis.corpus.loader import analyse, analyse_pieces
+
+    doc = _page(tmp_path)
+    whole = analyse(doc, Corpus.document_claims)
+    assert whole.n_articles == 3
+    # annotated by hand: the seven figures of the page, in order
+    assert [(r["value"], r["unit"]) for r in whole.claims] == [
+        (75e9, "USD"), (40, "percent"), (13e9, "USD"), (183e9, "USD"), (300_000, "customers"), (46.7e9, "USD"),
+        (3, "percent")]
+    pieces = list(analyse_pieces(doc, Corpus.document_claims, piece_chars=150))
+    assert len(pieces) == 3 and [p.last for p in pieces] == [False, False, True]
+    assert (pieces[-1].flags, pieces[-1].n_articles) == (whole.flags, whole.n_articles)
+    for name in ("segments", "sentences", "mentions"):
+        assert _rows(pieces, name) == _rows([whole], name), name
+    # change ids are numbered per text read, so a later piece's carry its offset; all else is the same
+    assert _rows(pieces, "claims", drop={"change_id"}) == _rows([whole], "claims", drop={"change_id"})
+    ids = [r["change_id"] for r in _rows(pieces, "claims")]
+    assert all(i == "" or i.startswith("c") for i in ids) and len(set(filter(None, ids))) == len(
+        set(filter(None, (r["change_id"] for r in whole.claims))))
+
+
+def test_an_article_longer_than_two_pieces_is_cut_between_sentences(tmp_path):
+    from analysis.corpus.loader import analyse, analyse_pieces
+
+    doc = _page(tmp_path)
+    whole = analyse(doc, Corpus.document_claims)
+    pieces = list(analyse_pieces(doc, Corpus.document_claims, piece_chars=40))
+    assert len(pieces) > 3
+    for name in ("segments", "sentences", "mentions"):  # what does not read the whole article is the same
+        assert _rows(pieces, name) == _rows([whole], name), name
+    spans = lambda rows: [(r["start"], r["end"], r["value"], r["unit"]) for r in rows]  # noqa: E731
+    assert spans(_rows(pieces, "claims")) == spans(whole.claims)
+
+
+def test_build_stream_writes_the_tables(tmp_path, folder):
+    from analysis.cli import main
+
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        code = main(["build", str(folder), "--out", str(out), "--stream", "--jobs", "2"])
+    assert code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet"))
+    assert len(pd.read_parquet(out / "documents.parquet")) == 17
+
+
+def test_stream_and_dask_cannot_be_asked_together(tmp_path, capsys):
+    from analysis.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["build", "seeds", "--out", str(tmp_path / "o"), "--stream", "--dask"])
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_tables_written_with_the_comparison_made_aside_are_the_same_files(folder, tmp_path):
+    from analysis.build.tables import write_tables
+
+    outs = []
+    for jobs in (1, 2):
+        corpus = _load(folder)  # a fresh corpus: its comparison not made yet
+        out = tmp_path / f"jobs{jobs}"
+        out.mkdir()
+        assert write_tables(corpus, out, jobs=jobs)[:2] == ["documents.csv", "documents.parquet"]
+        assert "_comparison" in corpus.__dict__ and len(corpus.comparison) > 0
+        outs.append(out)
+    for p in sorted(outs[0].iterdir()):
+        assert p.read_bytes() == (outs[1] / p.name).read_bytes(), p.name

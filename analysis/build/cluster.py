@@ -77,7 +77,8 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
     try:
         reader = CorpusReader(path)
         manifest = dask.delayed(reader.manifest, pure=True)
-        reads = db.from_sequence(reader.files, partition_size=files_per_partition * 4).map(_fingerprint, manifest)
+        paths = [reader.folder / name for name in reader.files]
+        reads = db.from_sequence(paths, partition_size=files_per_partition * 4).map(_fingerprint, manifest)
         kept = list(reader.documents(reads.compute()))
         out = Path(out)
         parts = [dask.delayed(_partition, nout=2)(kept[i:i + files_per_partition], manifest)

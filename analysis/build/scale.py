@@ -20,8 +20,10 @@ comparison of sources (``python -m analysis compare``, or a build without ``--st
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -90,49 +92,86 @@ def iter_claims(path: str | Path, jobs: int = 1, chunk: int = CHUNK, strict: boo
         yield tables["claims"]
 
 
+def encode_tables(docs: list, n_articles: list[int], tables: dict[str, pd.DataFrame]) -> dict[str, Encoded]:
+    """A chunk's tables (and its documents' rows) as the writer writes them, CSV text and an Arrow table
+    each: done where the chunk was analysed (a worker), so the process that writes only appends."""
+    frames = {"documents": frame([document_row(d, n) for d, n in zip(docs, n_articles)], STREAMED["documents"]),
+              **tables}
+    return {name: encode(name, df) for name, df in frames.items()}
+
+
+class Encoded(NamedTuple):
+    """Rows of one table ready to append: CSV lines (no header) and an Arrow table (for Parquet)."""
+
+    csv: str
+    arrow: pa.Table
+    header: list[str]
+
+
+def encode(name: str, df: pd.DataFrame) -> Encoded:
+    """Rows of table ``name`` as :func:`~analysis.build.tables.write_table` writes them (the claims with
+    their leading ``doc`` column)."""
+    if name == "claims":
+        df = df.copy()
+        df.insert(0, "doc", df["file"])
+        df = df.reindex(columns=claims_columns(df))
+    text = io.StringIO()
+    write_csv(df, text, header=False)
+    return Encoded(text.getvalue(), pa.Table.from_pandas(_for_parquet(df), preserve_index=False), list(df.columns))
+
+
 class _TableWriter:
-    """One table written a chunk at a time, as NAME.csv (UTF-8 with BOM) and NAME.parquet."""
+    """One table written a chunk at a time, as NAME.csv (UTF-8 with BOM) and NAME.parquet (row groups of
+    at least :data:`WRITE_ROWS` rows)."""
 
     def __init__(self, folder: Path, name: str):
         self.name, self.folder = name, folder
         self.csv = (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="")
         self.parquet: pq.ParquetWriter | None = None  # opened with the first chunk, with its schema
+        self.held: list[pa.Table] = []
+        self.rows = 0
 
-    def write(self, df: pd.DataFrame) -> None:
-        if self.name == "claims":
-            df = df.copy()
-            df.insert(0, "doc", df["file"])
-            df = df.reindex(columns=claims_columns(df))
-        for k in range(0, max(len(df), 1), WRITE_ROWS):  # the text of a few rows at a time
-            part = df.iloc[k:k + WRITE_ROWS]
-            write_csv(part, self.csv, header=self.parquet is None)
-            table = pa.Table.from_pandas(_for_parquet(part), preserve_index=False)
-            if self.parquet is None:
-                self.parquet = pq.ParquetWriter(self.folder / f"{self.name}.parquet", table.schema)
-            self.parquet.write_table(table.cast(self.parquet.schema))
+    def write(self, part: Encoded) -> None:
+        if self.parquet is None:
+            write_csv(pd.DataFrame(columns=part.header), self.csv)
+            self.parquet = pq.ParquetWriter(self.folder / f"{self.name}.parquet", part.arrow.schema)
+        self.csv.write(part.csv)
+        self.held.append(part.arrow.cast(self.parquet.schema))
+        self.rows += len(part.arrow)
+        if sum(len(t) for t in self.held) >= WRITE_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.held:
+            self.parquet.write_table(pa.concat_tables(self.held))
+            self.held = []
 
     def close(self) -> None:
         self.csv.close()
         if self.parquet is not None:
+            self._flush()
             self.parquet.close()
 
 
-def stream_tables(path: str | Path, folder: Path, jobs: int = 1, chunk: int = CHUNK, strict: bool = False,
+def stream_tables(path: str | Path, folder: Path, jobs: int = 1, strict: bool = False,
                   progress: Callable[[int, int, str], None] | None = None) -> dict[str, object]:
-    """Write the tables of :data:`STREAMED` for ``path`` into ``folder`` (NAME.csv and NAME.parquet), a
-    chunk of documents at a time. Returns ``rows`` (table → rows written), ``skipped`` and ``problems``."""
-    reader = CorpusReader(path, strict=strict, progress=progress, jobs=jobs, piece_chars=PIECE_CHARS)
+    """Write the tables of :data:`STREAMED` for ``path`` into ``folder`` (NAME.csv and NAME.parquet) as
+    the documents are analysed, each chunk encoded where it was analysed (:func:`encode_tables`).
+    Returns ``rows`` (table → rows written), ``skipped`` and ``problems``."""
+    reader = CorpusReader(path, strict=strict, progress=progress, jobs=jobs, piece_chars=PIECE_CHARS,
+                          then=encode_tables)
     writers = {name: _TableWriter(folder, name) for name in STREAMED}
-    counts = dict.fromkeys(STREAMED, 0)
     try:
-        for tables in iter_tables(path, chunk_docs=chunk, reader=reader):
-            for name, df in tables.items():
-                writers[name].write(df)
-                counts[name] += len(df)
+        for chunk in reader:
+            for name, part in chunk.tables.items():
+                writers[name].write(part)
+        for name, w in writers.items():  # no document loaded: the tables still exist, with their header
+            if w.parquet is None and name not in ("skipped", "problems"):
+                w.write(encode(name, frame([], STREAMED[name])))
         for name, rows in (("skipped", reader.skipped), ("problems", reader.problems)):
-            writers[name].write(frame(rows, STREAMED[name]))
-            counts[name] = len(rows)
+            writers[name].write(encode(name, frame(rows, STREAMED[name])))
     finally:
         for w in writers.values():
             w.close()
-    return {"rows": counts, "skipped": reader.skipped, "problems": reader.problems}
+    return {"rows": {name: w.rows for name, w in writers.items()}, "skipped": reader.skipped,
+            "problems": reader.problems}

@@ -34,11 +34,13 @@ from __future__ import annotations
 import csv
 import json
 import math
+import multiprocessing
 import os
 import shutil
 import tempfile
 import warnings
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -213,20 +215,49 @@ def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def write_tables(corpus, folder: Path) -> list[str]:
-    """Every table of :data:`TABLES` as NAME.csv (UTF-8 with BOM) and NAME.parquet in ``folder``; their names."""
-    written = []
-    for name, keys in TABLES.items():
+def write_tables(corpus, folder: Path, jobs: int = 1) -> list[str]:
+    """Every table of :data:`TABLES` as NAME.csv (UTF-8 with BOM) and NAME.parquet in ``folder``; their names.
+
+    With ``jobs`` > 1 and the comparison not made yet, it is made in a second process (forked, so the
+    corpus is shared, not copied) while the other tables are written."""
+    pending = _compare_aside(corpus) if jobs > 1 else None
+    written: dict[str, list[str]] = {}
+    for name in sorted(TABLES, key=lambda n: pending is not None and n == "comparison"):  # the comparison last
+        if name == "comparison" and pending is not None:
+            corpus.__dict__["_comparison"] = pending.result()  # what Corpus.comparison keeps
         df = getattr(corpus, name)
         columns = list(df.columns)
         if name == "claims":
             df = df.copy()
             df.insert(0, "doc", df["file"])
             columns = claims_columns(df)
-        if keys:
-            df = df.sort_values(keys, kind="stable")
-        written += write_table(df.reindex(columns=columns).reset_index(drop=True), folder, name)
-    return written
+        if TABLES[name]:
+            df = df.sort_values(TABLES[name], kind="stable")
+        written[name] = write_table(df.reindex(columns=columns).reset_index(drop=True), folder, name)
+    return [f for name in TABLES for f in written[name]]
+
+
+_HELD = None  # the corpus a forked process compares (set by its initializer)
+
+
+def _hold(corpus) -> None:
+    global _HELD
+    _HELD = corpus
+
+
+def _held_comparison() -> pd.DataFrame:
+    return _HELD.comparison
+
+
+def _compare_aside(corpus):
+    """A future of ``corpus.comparison`` made in a forked process, or None (already made, or no fork here)."""
+    if "_comparison" in corpus.__dict__ or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_hold,
+                               initargs=(corpus,))
+    future = pool.submit(_held_comparison)
+    pool.shutdown(wait=False)  # the process ends once its one task is done
+    return future
 
 
 def write_table(df: pd.DataFrame, folder: Path, name: str) -> list[str]:

@@ -6,7 +6,8 @@ Tables (pandas DataFrames; the README's codebook documents every column):
 * ``segments``: each page split into articles and sections;
 * ``sentences``: sentences with their topics;
 * ``mentions``: entity mentions;
-* ``claims``: every reported number (built on first use, see :mod:`analysis.claims`);
+* ``claims``: every reported number (found with each document's analysis once :mod:`analysis.claims`
+  is imported, as ``import analysis`` does; see there);
 * ``skipped``: every file not loaded, and why; ``problems``: every warning and error.
 
 Files are named the way the caller named the corpus: loading ``seeds`` reports
@@ -19,6 +20,10 @@ order; same bytes, or the same text once line ends, BOM and trailing white
 space are normalized) is skipped with the reason ``duplicate of FILE``.
 Near-identical copies (at least 90 % of each one's word 5-grams shared) both
 load, each flagged ``near_duplicate(OTHER_FILE)``.
+
+Scale: :class:`CorpusReader` reads the files once, in order, and has the documents analysed in
+``jobs`` processes a chunk at a time (:func:`in_order`); :func:`load_corpus` keeps every chunk, the
+streaming path (:mod:`analysis.build.scale`) writes each and lets it go.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby, islice
 from pathlib import Path
 from typing import ClassVar, NamedTuple
@@ -212,23 +217,27 @@ class CorpusReader:
     are decided here); the analysis runs in ``jobs`` processes (``0``: every core), at most a
     few chunks ahead of the consumer, so memory does not grow with the number of files. With
     ``piece_chars``, a longer document is analysed in pieces (:func:`analyse_pieces`) in this process,
-    so its rows need not be held at once.
+    so its rows need not be held at once. With ``then``, a chunk's ``tables`` are what
+    ``then(documents, n_articles, tables)`` makes of them, in the worker (a writer's encoding, say).
     This is what :func:`load_corpus` and the streaming build (:mod:`analysis.build.scale`) share.
     """
 
     def __init__(self, path: str | Path, strict: bool = False,
                  progress: Callable[[int, int, str], None] | None = None, jobs: int = 1,
-                 piece_chars: int | None = None):
-        self.piece_chars = piece_chars
+                 piece_chars: int | None = None, then: Callable | None = None):
+        self.piece_chars, self.then = piece_chars, then
         self.root = Path(path)
         if not self.root.exists():
             raise CorpusError(f"{self.root}: no such file or folder")
-        self.strict, self.progress, self.jobs = strict, progress, jobs_count(jobs)
+        self.strict, self.progress = strict, progress
         self.skipped: list[dict] = []
         self.problems: list[dict] = []
         self.folder = self.root if self.root.is_dir() else self.root.parent
         self.manifest = self._manifest()
-        self.files = _candidate_files(self.root)
+        #: The names of the files to read, in order (names, not paths: a million of them are held at once).
+        self.files = [p.name for p in _candidate_files(self.root)]
+        # no more processes than chunks: a pool for five files would cost more than it saves
+        self.jobs = min(jobs_count(jobs), max(1, -(-len(self.files) // CHUNK_DOCS)))
         if self.manifest is None and self.root.is_dir() and self.files:
             self.problem(self.folder / MANIFEST_NAME, "warning",
                          f"{self.folder}: no usable {MANIFEST_NAME}; metadata of every file is inferred", fatal=False)
@@ -261,38 +270,43 @@ class CorpusReader:
     def documents(self, reads: Iterable[_Read] | None = None) -> Iterator[Document]:
         """The documents to analyse, in file order: unreadable files, duplicates and reused doc_ids skipped.
         ``reads``: the files already read, one per file of ``files`` in order (by default they are read here)."""
-        seen_bytes: dict[str, str] = {}  # sha256 of the bytes → file
-        seen_text: dict[str, str] = {}  # text_key → file
-        seen_ids: dict[str, str] = {}  # doc_id → file
+        # what was seen → the position of its file in ``files``; a digest is kept as its first 128 bits,
+        # an int (a corpus of a million files is remembered in tens of MB)
+        seen_bytes: dict[int, int] = {}  # sha256 of the bytes
+        seen_text: dict[int, int] = {}  # text_key
+        seen_ids: dict[str, int] = {}  # doc_id
         if reads is None:
-            reads = (read_document(p, self.manifest) for p in self.files)
-        for p, read in zip(self.files, reads, strict=True):
+            reads = (read_document(self.folder / name, self.manifest) for name in self.files)
+        for k, (name, read) in enumerate(zip(self.files, reads, strict=True)):
+            p = self.folder / name
             if read.error:
                 self.skip(p, read.error, f"{p}: skipped: {read.error}")
                 continue
             doc = read.doc
-            first = seen_bytes.get(doc.sha256) or seen_text.get(read.key)
+            digest, key = int(doc.sha256[:32], 16), int(read.key[:32], 16)
+            first = seen_bytes.get(digest, seen_text.get(key))
             if first is not None:
-                how = ("same bytes" if doc.sha256 in seen_bytes
+                how = ("same bytes" if digest in seen_bytes
                        else "same text once line ends, BOM and trailing spaces are normalized")
+                first = self.files[first]
                 self.skip(p, f"duplicate of {first}", f"{p}: skipped: duplicate of {self.folder / first} ({how})")
                 continue
             for message in read.messages:
                 self.problem(p, "warning", f"{p}: {message}")
             if doc.doc_id in seen_ids:
-                other = seen_ids[doc.doc_id]
+                other = self.files[seen_ids[doc.doc_id]]
                 self.skip(p, f"doc_id {doc.doc_id} already used by {other}",
                           f"{p}: doc_id {doc.doc_id} is used twice (also by {self.folder / other}); skipped",
                           level="error")
                 continue
-            seen_bytes[doc.sha256], seen_text[read.key], seen_ids[doc.doc_id] = p.name, p.name, p.name
+            seen_bytes[digest], seen_text[key], seen_ids[doc.doc_id] = k, k, k
             yield doc
         self._missing()
 
     def _missing(self) -> None:
         if not self.root.is_dir() or self.manifest is None:
             return
-        present = {p.name for p in self.files}
+        present = set(self.files)
         for name in sorted(set(self.manifest) - present):
             self.skip(self.folder / name, f"listed in {MANIFEST_NAME} but the file is missing",
                       f"{self.folder / MANIFEST_NAME}, line {self.manifest.lines[name]}: lists {name}, "
@@ -315,12 +329,13 @@ class CorpusReader:
             if long:
                 for doc in run:
                     for piece in analyse_pieces(doc, claims, limit):
-                        yield _chunk([doc] if piece.last else [], [piece], schema)
+                        yield _chunk([doc] if piece.last else [], [piece], schema, self.then)
                 continue
             if self.jobs > 1:
                 _warm_up(claims)
             batches = iter(lambda run=run: list(islice(run, CHUNK_DOCS)), [])
-            for docs, (flags, n_articles, tables) in in_order(analyse_chunk, batches, self.jobs, (claims, schema), 1):
+            work = (claims, schema, self.then)
+            for docs, (flags, n_articles, tables) in in_order(analyse_chunk, batches, self.jobs, work, 1):
                 for doc, more in zip(docs, flags):
                     doc.flags += more
                 yield Chunk(docs, n_articles, tables)
@@ -341,26 +356,35 @@ CHUNK_DOCS = 16
 @dataclass
 class Chunk:
     """The tables of a run of documents (segments, sentences, mentions and, once the claims stage is
-    imported, claims), the documents it completes (their flags added) and their numbers of articles.
-    A piece of a long document other than its last completes none."""
+    imported, claims; or what :class:`CorpusReader`'s ``then`` made of them), the documents it completes
+    (their flags added) and their numbers of articles. A piece of a long document other than its last
+    completes none."""
 
     docs: list[Document]
     n_articles: list[int]
     tables: dict[str, pd.DataFrame]
 
 
-def analyse_chunk(docs: list[Document], claims: Callable | None = None,
-                  schema: dict[str, str] | None = None) -> tuple[list[list[str]], list[int], dict[str, pd.DataFrame]]:
+def analyse_chunk(docs: list[Document], claims: Callable | None = None, schema: dict[str, str] | None = None,
+                  then: Callable | None = None) -> tuple[list[list[str]], list[int], dict]:
     """:func:`analyse` of each document, as tables (built here: in a worker, a table travels back far
-    faster than its rows); with each document's flags to add and its number of articles."""
+    faster than its rows; with ``then``, what ``then(docs, n_articles, tables)`` makes of them); with each
+    document's flags to add and its number of articles."""
     found = [analyse(doc, claims) for doc in docs]
-    return [f.flags for f in found], [f.n_articles for f in found], _tables(found, schema)
+    flags, n_articles, tables = [f.flags for f in found], [f.n_articles for f in found], _tables(found, schema)
+    if then is not None:
+        flagged = [replace(doc, flags=doc.flags + more) for doc, more in zip(docs, flags)]
+        tables = then(flagged, n_articles, tables)
+    return flags, n_articles, tables
 
 
-def _chunk(docs: list[Document], found: list[Analysed], schema: dict[str, str] | None) -> Chunk:
+def _chunk(docs: list[Document], found: list[Analysed], schema: dict[str, str] | None,
+           then: Callable | None = None) -> Chunk:
     for doc, f in zip(docs, found):
         doc.flags += f.flags
-    return Chunk(docs, [f.n_articles for f in found[-len(docs):]] if docs else [], _tables(found, schema))
+    n_articles = [f.n_articles for f in found[-len(docs):]] if docs else []
+    tables = _tables(found, schema)
+    return Chunk(docs, n_articles, tables if then is None else then(docs, n_articles, tables))
 
 
 def _tables(found: list[Analysed], schema: dict[str, str] | None) -> dict[str, pd.DataFrame]:
@@ -496,7 +520,7 @@ def analyse_pieces(doc: Document, claims: Callable | None = None, piece_chars: i
                 yield _piece(doc, segments, context, sentences, done, start, s.end, claims)
                 done += len(sentences)
                 context, sentences, start, size = (context + sentences)[-PIECE_CONTEXT:], [], s.end, 0
-        if size >= piece_chars and k + 1 < len(segments):
+        if size >= piece_chars and k + 1 < len(segments) and segments[k + 1].article != seg.article:
             end = segments[k + 1].start
             yield _piece(doc, segments, context, sentences, done, start, end, claims)
             done += len(sentences)
