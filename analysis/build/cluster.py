@@ -21,6 +21,7 @@ Python, so threads would wait on each other).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
             client = Client(own)
     try:
         reader = CorpusReader(path)
-        manifest = dask.delayed(reader.manifest, pure=True)
+        manifest = dask.delayed(copy.deepcopy(reader.manifest), pure=True)  # the reader's own shrinks as it reads
         paths = [reader.folder / name for name in reader.files]
         reads = db.from_sequence(paths, partition_size=files_per_partition * 4).map(_fingerprint, manifest)
         kept = list(reader.documents(reads.compute()))

@@ -279,6 +279,7 @@ class CorpusReader:
             reads = (read_document(self.folder / name, self.manifest) for name in self.files)
         for k, (name, read) in enumerate(zip(self.files, reads, strict=True)):
             p = self.folder / name
+            self._forget_row(name)
             if read.error:
                 self.skip(p, read.error, f"{p}: skipped: {read.error}")
                 continue
@@ -303,11 +304,17 @@ class CorpusReader:
             yield doc
         self._missing()
 
+    def _forget_row(self, name: str) -> None:
+        """Drop a file's manifest row once the file is read: the manifest shrinks as the corpus is read,
+        and the rows left at the end are those of missing files (:meth:`_missing`)."""
+        if self.manifest is not None:
+            self.manifest.rows.pop(name, None)
+            self.manifest.lines.pop(name, None)
+
     def _missing(self) -> None:
         if not self.root.is_dir() or self.manifest is None:
             return
-        present = set(self.files)
-        for name in sorted(set(self.manifest) - present):
+        for name in sorted(self.manifest):  # rows whose file was never read
             self.skip(self.folder / name, f"listed in {MANIFEST_NAME} but the file is missing",
                       f"{self.folder / MANIFEST_NAME}, line {self.manifest.lines[name]}: lists {name}, "
                       f"but {self.folder / name} does not exist", level="error")
