@@ -157,13 +157,14 @@ class Corpus:
         return f"<Corpus {self.root.name}/: {len(self.documents)} documents, {len(self.skipped)} skipped>"
 
 
-def _candidate_files(root: Path) -> list[Path]:
+def _candidate_files(root: Path) -> list[str]:
+    """The names of the article files of a folder (or of the one file), sorted; listed without a
+    path object per file (a folder may hold a million)."""
     if root.is_file():
-        return [root]
-    return sorted(
-        p for p in root.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _NOT_ARTICLES
-    )
+        return [root.name]
+    with os.scandir(root) as entries:
+        return sorted(e.name for e in entries
+                      if e.is_file() and not e.name.startswith(".") and e.name.lower() not in _NOT_ARTICLES)
 
 
 def load_corpus(
@@ -235,7 +236,7 @@ class CorpusReader:
         self.folder = self.root if self.root.is_dir() else self.root.parent
         self.manifest = self._manifest()
         #: The names of the files to read, in order (names, not paths: a million of them are held at once).
-        self.files = [p.name for p in _candidate_files(self.root)]
+        self.files = _candidate_files(self.root)
         # no more processes than chunks: a pool for five files would cost more than it saves
         self.jobs = min(jobs_count(jobs), max(1, -(-len(self.files) // CHUNK_DOCS)))
         if self.manifest is None and self.root.is_dir() and self.files:
