@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -45,25 +44,17 @@ def make_file(path: Path, mb: float) -> int:
     return path.stat().st_size
 
 
-def _status_mb(field: str) -> float:
-    """``VmRSS`` (now) or ``VmHWM`` (peak) of this process in MB, from /proc (``ru_maxrss`` would carry
-    the parent's peak over the exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def worker(folder: Path) -> dict:
     warnings.simplefilter("ignore")
     from analysis.build.scale import stream_tables
+    from bench_scale import status_mb
 
-    base = _status_mb("VmRSS")
+    base = status_mb("VmRSS")
     out = Path(tempfile.mkdtemp(prefix="bench_long_out_"))
     t = time.perf_counter()
     summary = stream_tables(folder, out, jobs=1)
     return {"seconds": time.perf_counter() - t, "base_mb": base, "rows": summary["rows"],
-            "peak_mb": _status_mb("VmHWM")}
+            "peak_mb": status_mb("VmHWM")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -106,11 +106,22 @@ def make_corpus(folder: Path, n: int, pool: dict[str, list[str]]) -> int:
     return size
 
 
+def status_mb(field: str) -> float:
+    """``VmRSS`` (now) or ``VmHWM`` (peak) of this process in MB, from /proc: ``ru_maxrss`` would carry
+    the parent's peak over the exec of a child (elsewhere than Linux, ``ru_maxrss`` it is)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _peak_mb() -> tuple[float, float]:
     """Peak RSS in MB of this process and of its largest finished child (pool or Dask workers)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, child
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+    return status_mb("VmHWM"), child
 
 
 def worker(folder: Path, mode: str, jobs: int) -> dict:

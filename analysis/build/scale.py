@@ -35,7 +35,7 @@ from ..corpus.loader import (
     Chunk, CorpusReader, document_row,
 )
 from ..corpus.tables import frame
-from .tables import _for_parquet, claims_columns, write_csv
+from .tables import _for_parquet, as_written, write_csv
 
 __all__ = ["CHUNK", "STREAMED", "iter_claims", "iter_tables", "stream_tables"]
 
@@ -111,10 +111,7 @@ class Encoded(NamedTuple):
 def encode(name: str, df: pd.DataFrame) -> Encoded:
     """Rows of table ``name`` as :func:`~analysis.build.tables.write_table` writes them (the claims with
     their leading ``doc`` column)."""
-    if name == "claims":
-        df = df.copy()
-        df.insert(0, "doc", df["file"])
-        df = df.reindex(columns=claims_columns(df))
+    df = as_written(name, df)
     text = io.StringIO()
     write_csv(df, text, header=False)
     return Encoded(text.getvalue(), pa.Table.from_pandas(_for_parquet(df), preserve_index=False), list(df.columns))

@@ -106,6 +106,16 @@ def claims_columns(df: pd.DataFrame) -> list[str]:
     return CSV_COLUMNS + [c for c in df.columns if c not in CSV_COLUMNS]
 
 
+def as_written(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Table ``name`` with the columns ``build`` writes: the claims get a leading ``doc`` (the file) and
+    :func:`claims_columns` order; the other tables are as they are."""
+    if name != "claims":
+        return df
+    df = df.copy()
+    df.insert(0, "doc", df["file"])
+    return df.reindex(columns=claims_columns(df))
+
+
 def write_csv(df: pd.DataFrame, out: TextIO, columns: list[str] | None = None, header: bool = True) -> None:
     """``df`` (or its ``columns``) as CSV: header (unless ``header`` is false: a later chunk of one
     table), then cells as :func:`_csv_value` writes them."""
@@ -225,15 +235,10 @@ def write_tables(corpus, folder: Path, jobs: int = 1) -> list[str]:
     for name in sorted(TABLES, key=lambda n: pending is not None and n == "comparison"):  # the comparison last
         if name == "comparison" and pending is not None:
             corpus.__dict__["_comparison"] = pending.result()  # what Corpus.comparison keeps
-        df = getattr(corpus, name)
-        columns = list(df.columns)
-        if name == "claims":
-            df = df.copy()
-            df.insert(0, "doc", df["file"])
-            columns = claims_columns(df)
+        df = as_written(name, getattr(corpus, name))
         if TABLES[name]:
             df = df.sort_values(TABLES[name], kind="stable")
-        written[name] = write_table(df.reindex(columns=columns).reset_index(drop=True), folder, name)
+        written[name] = write_table(df.reset_index(drop=True), folder, name)
     return [f for name in TABLES for f in written[name]]
 
 

@@ -335,18 +335,26 @@ class CorpusReader:
         claims, schema, limit = Corpus.document_claims, Corpus.claims_schema, self.piece_chars
         for long, run in groupby(self.documents(), key=lambda d: limit is not None and len(d.text) > limit):
             if long:
-                for doc in run:
-                    for piece in analyse_pieces(doc, claims, limit):
-                        yield _chunk([doc] if piece.last else [], [piece], schema, self.then)
-                continue
-            if self.jobs > 1:
-                _warm_up(claims)
-            batches = iter(lambda run=run: list(islice(run, CHUNK_DOCS)), [])
-            work = (claims, schema, self.then)
-            for docs, (flags, n_articles, tables) in in_order(analyse_chunk, batches, self.jobs, work, 1):
+                done = _in_pieces(run, claims, schema, self.then, limit)
+            else:
+                if self.jobs > 1:
+                    _warm_up(claims)
+                batches = iter(lambda run=run: list(islice(run, CHUNK_DOCS)), [])
+                done = in_order(analyse_chunk, batches, self.jobs, (claims, schema, self.then), 1)
+            for docs, (flags, n_articles, tables) in done:
                 for doc, more in zip(docs, flags):
                     doc.flags += more
                 yield Chunk(docs, n_articles, tables)
+
+
+def _in_pieces(docs: Iterable[Document], claims: Callable | None, schema: dict[str, str] | None,
+               then: Callable | None, piece_chars: int) -> Iterator[tuple[list[Document], tuple]]:
+    """Long documents analysed here in pieces (:func:`analyse_pieces`), as :func:`in_order` gives chunks:
+    a piece completes its document when it is the last."""
+    for doc in docs:
+        for piece in analyse_pieces(doc, claims, piece_chars):
+            completed = [doc] if piece.last else []
+            yield completed, _finish(completed, [piece], schema, then)
 
 
 def _warm_up(claims: Callable | None) -> None:
@@ -378,21 +386,19 @@ def analyse_chunk(docs: list[Document], claims: Callable | None = None, schema: 
     """:func:`analyse` of each document, as tables (built here: in a worker, a table travels back far
     faster than its rows; with ``then``, what ``then(docs, n_articles, tables)`` makes of them); with each
     document's flags to add and its number of articles."""
-    found = [analyse(doc, claims) for doc in docs]
-    flags, n_articles, tables = [f.flags for f in found], [f.n_articles for f in found], _tables(found, schema)
+    return _finish(docs, [analyse(doc, claims) for doc in docs], schema, then)
+
+
+def _finish(docs: list[Document], found: list[Analysed], schema: dict[str, str] | None,
+            then: Callable | None) -> tuple[list[list[str]], list[int], dict]:
+    """The flags to add to ``docs`` (the documents ``found`` completes: its last ones), their numbers of
+    articles, and the tables of ``found`` (or what ``then`` makes of them, given the documents flagged)."""
+    last = found[len(found) - len(docs):]
+    flags, n_articles, tables = [f.flags for f in last], [f.n_articles for f in last], _tables(found, schema)
     if then is not None:
         flagged = [replace(doc, flags=doc.flags + more) for doc, more in zip(docs, flags)]
         tables = then(flagged, n_articles, tables)
     return flags, n_articles, tables
-
-
-def _chunk(docs: list[Document], found: list[Analysed], schema: dict[str, str] | None,
-           then: Callable | None = None) -> Chunk:
-    for doc, f in zip(docs, found):
-        doc.flags += f.flags
-    n_articles = [f.n_articles for f in found[-len(docs):]] if docs else []
-    tables = _tables(found, schema)
-    return Chunk(docs, n_articles, tables if then is None else then(docs, n_articles, tables))
 
 
 def _tables(found: list[Analysed], schema: dict[str, str] | None) -> dict[str, pd.DataFrame]:
