@@ -209,3 +209,32 @@ def test_default_corpus_is_named_relative_to_the_working_folder():
     out = subprocess.run([sys.executable, "-m", "analysis", "corpus", "--help"], cwd=ROOT, capture_output=True,
                          text=True, timeout=300)
     assert "default: seeds" in out.stdout
+
+
+# --- a manifest held as sorted Arrow columns: any row order, any script, more rows than one block ---------------
+
+def test_rows_in_any_order_and_script_find_their_files_and_the_missing_ones(tmp_path, monkeypatch):
+    from analysis.corpus import documents
+
+    monkeypatch.setattr(documents._RowsBuilder, "BLOCK", 2)  # several blocks, sorted across them
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    names = ["ידיעה-ב.txt", "خبر-أ.txt", "z9.txt", "a1.txt", "ידיעה-א.txt"]
+    for i, name in enumerate(names[:4]):
+        (folder / name).write_text(HE.format(n=i + 1), encoding="utf-8")
+    rows = [f"d{i},{name},he,Outlet {i},2025-0{i + 1},,il" for i, name in enumerate(names)]
+    rows.append("dx,a1.txt,he,Twice,2025,,")  # a1.txt listed twice: the first row stands
+    (folder / "SOURCES.csv").write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    manifest = read_manifest(folder / "SOURCES.csv")
+    assert list(manifest.rows) == sorted(names)
+    assert manifest.get("a1.txt")["outlet"] == "Outlet 3" and manifest.rows.line("a1.txt") == 5
+    assert manifest.get("ידיעה-ב.txt") == {"doc_id": "d0", "file": "ידיעה-ב.txt", "lang": "he", "outlet": "Outlet 0",
+                                           "published": "2025-01", "notes": "", "country": "IL"}
+    assert manifest.get("missing.txt") is None
+
+    corpus, messages = load(folder)
+    outlets = corpus.documents.set_index("file")["outlet"].to_dict()
+    assert outlets == {"ידיעה-ב.txt": "Outlet 0", "خبر-أ.txt": "Outlet 1", "z9.txt": "Outlet 2", "a1.txt": "Outlet 3"}
+    assert any("line 7: a1.txt is listed twice (first on line 5)" in m for m in messages)
+    missing = corpus.skipped[corpus.skipped["reason"].str.startswith("listed in")]["file"].tolist()
+    assert missing == ["ידיעה-א.txt"]

@@ -149,8 +149,8 @@ def _in_quotation(text: str, ns: int, lo: int) -> bool:
     gershayim inside a word, מנכ"ל, are no quotation marks), or the sentence there opens with a quotation mark."""
     a = max(lo, text.rfind("\n", 0, ns) + 1)
     inside, depth = False, 0
-    for i in range(a, ns):
-        ch = text[i]
+    for m in _QUOTE_MARK.finditer(text, a, ns):
+        i, ch = m.start(), m.group()
         if ch == '"' and not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()):
             inside = not inside
         elif ch in _QUOTE_OPEN:
@@ -249,6 +249,7 @@ class Source:
 BLOCKING = ("denial", "unnamed")
 _WORD = re.compile(r"[^\W\d_](?:[\w'\-]|\"(?=\w))*")
 _QUOTE_OPEN, _QUOTE_CLOSE = "\u00ab\u201c", "\u00bb\u201d"
+_QUOTE_MARK = re.compile(f'["{_QUOTE_OPEN}{_QUOTE_CLOSE}]')
 
 
 @dataclass(frozen=True)

@@ -111,8 +111,9 @@ class Cues:
         for a, b in (regions if regions is not None else [(0, len(text))]):
             for pattern, keys in (self.words, self.verbs):
                 for m in pattern.finditer(text, a, b):
+                    start, end = m.span("word")
                     for category, key in keys[m.group("word")]:
-                        found.setdefault(category, []).append(Cue(m.start("word"), m.end("word"), key))
+                        found.setdefault(category, []).append(Cue(start, end, key))
         for cues in found.values():
             cues.sort(key=lambda c: c.start)
         return Scan(self, {c: ([x.start for x in cues], cues) for c, cues in found.items()})

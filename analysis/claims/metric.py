@@ -176,18 +176,12 @@ def _whole_word(word: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
-_MEMO: dict[int, tuple[object, dict]] = {}
-
-
 def _memo(ctx) -> dict:
-    """What :class:`_Reading` reads once per sentence (held while ``ctx`` is the sentence read last)."""
-    hit = _MEMO.get(id(ctx))
-    if hit is not None and hit[0] is ctx:
-        return hit[1]
-    if len(_MEMO) > 512:
-        _MEMO.clear()
-    _MEMO[id(ctx)] = (ctx, {})
-    return _MEMO[id(ctx)][1]
+    """What :class:`_Reading` reads once per sentence, kept on the sentence's context."""
+    memo = ctx.__dict__.get("_metric_memo")
+    if memo is None:
+        memo = ctx._metric_memo = {}
+    return memo
 
 
 class _Reading:
@@ -196,6 +190,7 @@ class _Reading:
     def __init__(self, site: Site, decided: dict):
         self.site = site
         self.text = site.text
+        self.memo = _memo(site.ctx)
         self.book = codebook()
         self.order = site.cues.lexicon.metric_order
         self.froms, self.tos, self.prepositions = _words(site.lang) if site.lang else ((), (), ())
@@ -217,7 +212,7 @@ class _Reading:
         """The sentence's figures (this claim's number among them), their units and kinds, and the
         figure owning each cue: the same for every claim of the sentence, so read once (see :func:`_memo`)."""
         site = self.site
-        memo = _memo(site.ctx)
+        memo = self.memo
         if "spans" not in memo:
             memo["spans"] = {site.norm.to_normalized(q.start, q.end): q for q in site.ctx.quantities
                              if q.kind not in ("date", "year")}
@@ -228,6 +223,7 @@ class _Reading:
             spans = spans if extra is None else {**spans, extra: site.q}
             self.figures = sorted(spans)
             self.kinds = [spans[f].kind for f in self.figures]
+            self.figure_clauses = [self.clause(a) for a, _ in self.figures]
             memo[key] = (self.figures, [spans[f].unit or "" for f in self.figures], self.kinds,
                          [self.owner(cue) for cue in self.cues])
         return memo[key]
@@ -237,7 +233,7 @@ class _Reading:
     def named_cues(self) -> list[Cue]:
         """The sentence's metric cues, but words inside a name ("صندوق الاستثمارات العامة", "جهاز قطر
         للاستثمار", "קרן העושר הקטארית"): a name says who, not what is measured."""
-        memo = _memo(self.site.ctx)
+        memo = self.memo
         if "cues" not in memo:
             names = [(a, b) for a, b, _ in self.site.ctx.mentions]
             memo["cues"] = [c for c in self.site.ctx.metric_cues
@@ -247,7 +243,7 @@ class _Reading:
     def clause_cuts(self) -> list[int]:
         """The sentence's clause cuts, but a mark inside a word or a number: gershayim ("ש"ח", "אג"ח")
         and a thousands separator ("6,000")."""
-        memo = _memo(self.site.ctx)
+        memo = self.memo
         if "cuts" not in memo:
             text = self.text
 
@@ -289,7 +285,7 @@ class _Reading:
         its clause that one of its metrics may describe ("לבנות מרכזי נתונים" is not the cue of the
         duration after it)."""
         clause = self.clause(cue.start)
-        mine = [k for k, (a, _) in enumerate(self.figures) if self.clause(a) == clause]
+        mine = [k for k, c in enumerate(self.figure_clauses) if c == clause]
         for k in mine:
             a, b = self.figures[k]
             if cue.start < b and a < cue.end and self.describes(cue, k):
@@ -320,8 +316,11 @@ class _Reading:
         the type of the subject chooses among them (שווה: a person's net worth, a company's
         valuation) but vetoes no cue's only reading (:func:`_unfit_subject` checks the metric
         decided)."""
-        out = tuple(m for m in cue.key if self.site.kind in self.book[m].kinds
-                    and (self.book[m].window is None or distance <= self.book[m].window))
+        book, kind = self.book, self.site.kind
+        out = tuple(m for m in cue.key if kind in book[m].kinds
+                    and (book[m].window is None or distance <= book[m].window))
+        if not self.subject_type:  # every metric fits
+            return out
         return tuple(m for m in out if self.fitting(m)) or out
 
     def option(self, i: int, figure: int) -> _Option | None:
@@ -380,12 +379,16 @@ class _Reading:
 
     def fits(self, option: _Option) -> bool:
         """Whether ``option`` names a metric the type of the subject named in the sentence allows."""
+        if not self.subject_type:  # every metric fits
+            return bool(option.metrics)
         return any(self.fitting(m) for m in option.metrics)
 
     def fitting(self, metric: str) -> bool:
         """Whether the type of the subject named in the sentence (if any) suits ``metric``."""
+        if not self.subject_type:
+            return True
         types = self.book[metric].subject_types
-        return not self.subject_type or not types or self.subject_type in types
+        return not types or self.subject_type in types
 
     def pick(self, options: list[_Option]) -> _Option | None:
         """The option a figure reads: the nearest before it, else in or right after it, else after it;
@@ -688,6 +691,8 @@ def _not_in_codebook(r: _Reading, option: _Option, metric: str, figure: int) -> 
     if metric == NO_METRIC:
         return ""
     own = r.owned(figure)
+    if not any(o.metrics == (NO_METRIC,) for o in own):
+        return None  # no such word among the figure's cues
     if len(option.metrics) > 1 and any(o.side == "before" and o.distance > option.distance
                                        and o.metrics == (NO_METRIC,) for o in own):
         return ""  # the worth of what no metric measures ("נכסים בשווי 925 מיליארד")

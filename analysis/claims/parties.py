@@ -43,15 +43,16 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..corpus.mentions import Mention
 from ..text.langdata import DATA_DIR, language, read_csv, trie_pattern
 from ..text.normalize import normalize_word
 
-__all__ = ["PARTY_TYPES", "ArticleView", "Event", "Party", "Reading", "article_views", "clause_at", "clause_of",
-           "companies", "event_of", "frame_of", "lead_role", "listed_before", "party_words", "quotation_of", "read_parties"]
+__all__ = ["PARTY_TYPES", "ArticleView", "Event", "Party", "Reading", "article_views", "bare_forms", "clause_at",
+           "clause_of", "companies", "event_of", "frame_of", "lead_role", "listed_before", "party_words", "quotation_of",
+           "read_parties", "sentence_memo"]
 
 #: Entity types that may be a party (outlets are sources, never parties).
 PARTY_TYPES = {"org", "person", "product", "index", "place"}
@@ -91,10 +92,16 @@ class Event:
     frames: list[Frame] = field(default_factory=list)
     coordinated: bool = False  #: not the sentence's first event: its agent may be the one before
     previous: Event | None = None
+    #: what :meth:`agents` and :meth:`companies` read, once per event (every rule of every number asks)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def agents(self) -> list[Party]:
-        """The parties without a role (the previous event's when this one is coordinated and has none)."""
-        return self._inherited(lambda e: [p for p in e.parties if not p.role and not p.owns_previous and not p.source])
+        """The parties without a role (the previous event's when this one is coordinated and has none;
+        the list is shared: do not change it)."""
+        if "agents" not in self.memo:
+            self.memo["agents"] = self._inherited(
+                lambda e: [p for p in e.parties if not p.role and not p.owns_previous and not p.source])
+        return self.memo["agents"]
 
     def holders(self) -> list[Party]:
         """Who holds a stake: an owner ("אחזקתו של מאסק") or an agent, inherited like :meth:`agents`."""
@@ -114,11 +121,13 @@ class Event:
         product named with a role stands for its company (``من منصة Azure`` → Microsoft), other
         products are no party; a place after "from" is where a company comes from (``Sahab AI
         מאבו דאבי``), no party."""
-        found = self.agents() if roles == ("",) else self.with_roles(*roles)
-        makers = companies()
-        return [_maker(p, makers) if p.type == "product" else p for p in found
-                if (p.type != "product" or p.role and p.entity in makers)
-                and not (p.type == "place" and p.role == "from")]
+        if roles not in self.memo:
+            found = self.agents() if roles == ("",) else self.with_roles(*roles)
+            makers = companies()
+            self.memo[roles] = [_maker(p, makers) if p.type == "product" else p for p in found
+                                if (p.type != "product" or p.role and p.entity in makers)
+                                and not (p.type == "place" and p.role == "from")]
+        return list(self.memo[roles])
 
 
 def _maker(p: Party, makers: dict[str, str]) -> Party:
@@ -140,6 +149,8 @@ class Reading:
     cuts: list[int] = field(default_factory=list)  #: its clause cuts, a gershayim (מנכ"ל) not counted
     #: companies the sentence speaks of without naming them (:func:`_unnamed`): entity '', type org
     unnamed: list[Party] = field(default_factory=list)
+    #: the event at each position asked for (:func:`event_of`, asked by every rule of every number)
+    event_at: dict[int, Event] = field(default_factory=dict, repr=False, compare=False)
 
 
 # --------------------------------------------------------------------------- the article around a sentence
@@ -205,6 +216,17 @@ class _Words:
     definite: frozenset[str]  # prefix units that make a noun definite: the article, and those that swallow it
     described: re.Pattern  # a word ending where a word for a company starts that makes it a description
     joiners: tuple[str, ...]  # what may stand between a prefix and its word, and opening quotes
+    #: any form of the frame words, anaphors and unnamed words (:func:`bare_forms`): most sentences hold none
+    frame_forms: re.Pattern
+    anaphor_forms: re.Pattern
+    unnamed_forms: re.Pattern
+
+
+def bare_forms(forms) -> re.Pattern:
+    """Any of ``forms`` as a bare string: the ``word`` group of their regex (``Language.words_regex``,
+    ``Language.lookup``) matches one of them, so a span without one holds no match of that regex
+    (and is found much faster than its matches): a quick test before reading a sentence for them."""
+    return re.compile(trie_pattern(forms))
 
 
 def _ending(data, words, prefix: bool = True) -> tuple[re.Pattern, dict[str, str]]:
@@ -230,15 +252,18 @@ def party_words(lang: str) -> _Words:
                    for kind in ("verbs", "nouns") for w in spec_f.get(kind) or ()}
     frames, frame_keys = data.lookup(frame_words)
     anaphors = data.words_regex(spec.get("anaphors") or [])
+    unnamed, unnamed_kinds = data.lookup({**{w: "group" for w in spec.get("unnamed_groups") or ()},
+                                          **{w: "org" for w in spec.get("unnamed") or ()}})
     prefix_roles = {normalize_word(u): r for r, units in (spec.get("prefix_markers") or {}).items() for u in units}
     joiners = tuple(data.load("language").get("prefixes", {}).get("joiners", ())) + ('"', "\u00ab")
     return _Words(markers, marker_roles, prefix_roles, skippable, frames, frame_keys, anaphors,
                   tuple(normalize_word(c) for c in spec.get("conjunctions") or ()), data.script,
                   re.compile(data.words_regex(spec.get("object_marker") or [], prefix=False).pattern + r"\s*$"),
-                  *data.lookup({**{w: "group" for w in spec.get("unnamed_groups") or ()},
-                                **{w: "org" for w in spec.get("unnamed") or ()}}),
+                  unnamed, unnamed_kinds,
                   frozenset(normalize_word(a) for a in (spec.get("article") or []) + (spec.get("definite_prefixes") or [])),
-                  re.compile(data.words_regex(spec.get("described") or []).pattern + r"\s*$"), joiners)
+                  re.compile(data.words_regex(spec.get("described") or []).pattern + r"\s*$"), joiners,
+                  bare_forms(frame_keys), bare_forms(data.word_forms(spec.get("anaphors") or [])),
+                  bare_forms(unnamed_kinds))
 
 
 # --------------------------------------------------------------------------- roles
@@ -248,14 +273,15 @@ def _attached(text: str, p: int, lo: int, lang: str) -> tuple[tuple[str, ...], i
     """The prefix attached to the word starting at ``p``: its units and where it starts (no units
     and ``p`` when there is none). ``ב-OpenAI`` → ``('ב',)``; ``لـ OpenAI`` (an Arabic prefix may be
     joined by a space once the tatweel is gone) → ``('ل',)``; ``في OpenAI`` → none."""
-    data = language(lang)
     j = p - 1 if p - 1 >= lo and text[p - 1] in party_words(lang).joiners else p
     k = j
     while k > lo and text[k - 1].isalpha():
         k -= 1
     letters = text[k:j]
-    units = data.prefix_parts(letters) if letters else ()
-    return (units, k) if letters and "".join(units) == letters else ((), p)
+    if not letters:
+        return (), p
+    units = language(lang).prefix_parts(letters)
+    return (units, k) if "".join(units) == letters else ((), p)
 
 
 #: How far before a party its marker may start (markers are short phrases).
@@ -282,7 +308,7 @@ def lead_role(text: str, p: int, lo: int, lang: str) -> str:
         units, start = _attached(text, p, lo, lang)
         role = _marker(text, lo, p, words) or \
             next((words.prefix_roles[u] for u in reversed(units) if u in words.prefix_roles), "") or \
-            _marker(text, lo, start, words)
+            (_marker(text, lo, start, words) if start != p else "")  # (the same search as the first)
         if role:
             return role
         s = words.skippable.search(text, max(lo, start - _REACH), start)
@@ -378,8 +404,10 @@ def _unnamed(text: str, lang: str, lo: int, hi: int, mentions) -> list[Party]:
     type ``group``), as parties with no entity: a word not
     inside a name and not followed by one (over descriptors and quotation marks: ``חברת הסייבר
     Cyera``, ``شركة «علم»`` are named). ``شركة ناشئة كويتية``, ``منافستها الصينية``, ``חברת סטארט-אפ``."""
-    out = []
     words = party_words(lang)
+    if not words.unnamed_forms.search(text, lo, hi):
+        return []
+    out = []
     starts = sorted(ma for ma, _, m in mentions)
     for m in words.unnamed.finditer(text, lo, hi):
         a, b = m.start("word"), m.end("word")
@@ -407,6 +435,8 @@ def _anaphors(text: str, lang: str, lo: int, hi: int, named: list[Party], speake
     last in the sentences before. "The company" as the object of a clause (after ``object_marker``,
     "חוקרת את החברה") is not that clause's agent; with no other company it is one the text does not
     name, added to ``unnamed`` (role ``object``)."""
+    if not party_words(lang).anaphor_forms.search(text, lo, hi):
+        return []
     out = []
     for m in party_words(lang).anaphors.finditer(text, lo, hi):
         a, b = m.start("word"), m.end("word")
@@ -495,13 +525,12 @@ def _opens_new(text: str, c: int, d: int, lang: str, frames: list[Frame], partie
     """Whether the clause ``text[c:d]`` starts a new event: it holds a deal verb, or it opens with
     a conjunction after a comma or a clause word (``אבל``, ``بينما``) and names a party other than
     a place (", ומניית אמזון עלתה")."""
-    words = party_words(lang)
-    head = text[c:d].lstrip(",\u060c;:- " + _QUOTES)
+    if text[c] in ";\u061b" or any(c <= f.a < d and f.verb for f in frames):
+        return True
     # a conjunction after a comma, or a word that opens a clause ("אבל", "بينما")
-    conj = text[c] in ",\u060c" and any(head.startswith(u) for u in words.conjunctions) or text[c].isalpha()
-    verb = any(c <= f.a < d and f.verb for f in frames)
-    named = any(c <= p.a < d and p.type != "place" and not p.source for p in parties)
-    return verb or (conj and named) or text[c] in ";\u061b"
+    conj = text[c].isalpha() or text[c] in ",\u060c" and \
+        text[c:d].lstrip(",\u060c;:- " + _QUOTES).startswith(party_words(lang).conjunctions)
+    return conj and any(c <= p.a < d and p.type != "place" and not p.source for p in parties)
 
 
 def _events(text: str, lang: str, lo: int, hi: int, cuts: list[int], frames, parties) -> list[Event]:
@@ -520,6 +549,8 @@ def _events(text: str, lang: str, lo: int, hi: int, cuts: list[int], frames, par
 
 def _frames(text: str, lang: str, lo: int, hi: int) -> list[Frame]:
     words = party_words(lang)
+    if not words.frame_forms.search(text, lo, hi):
+        return []
     return [Frame(m.start("word"), m.end("word"), *words.frame_keys[m.group("word")])
             for m in words.frames.finditer(text, lo, hi)]
 
@@ -555,13 +586,23 @@ def _reporters(ctx) -> set[str]:
     return {a.entity for a in found if a.entity and getattr(a, "clause", True)}
 
 
+def sentence_memo(ctx) -> dict:
+    """What the rules read once per sentence (keyed by each their own names), kept on its context."""
+    memo = ctx.__dict__.get("_sentence_memo")
+    if memo is None:
+        memo = ctx._sentence_memo = {}
+    return memo
+
+
 def clause_at(site, pos: int) -> tuple[int, int]:
     """The clause at ``pos``, quotation marks not counted as its ends (``מולד הווידאו "Sora" שמשרת …``)."""
-    text = site.text
-    cuts = [c for c in site.ctx.cuts if text[c] not in _QUOTES]
-    a = max((c for c in cuts if c <= pos), default=site.ctx.ns)
-    b = min((c for c in cuts if c > pos), default=site.ctx.ne)
-    return a, b
+    memo = sentence_memo(site.ctx)
+    cuts = memo.get("clause_cuts")
+    if cuts is None:  # (the context's cuts are sorted)
+        text = site.text
+        cuts = memo["clause_cuts"] = [c for c in site.ctx.cuts if text[c] not in _QUOTES]
+    k = bisect_right(cuts, pos)
+    return (cuts[k - 1] if k else site.ctx.ns), (cuts[k] if k < len(cuts) else site.ctx.ne)
 
 
 def quotation_of(site) -> tuple[int, int] | None:
@@ -576,7 +617,10 @@ def clause_of(site) -> tuple[int, int]:
 
 
 def event_of(reading: Reading, pos: int) -> Event:
-    return next((e for e in reading.events if e.a <= pos < e.b), reading.events[-1])
+    event = reading.event_at.get(pos)
+    if event is None:
+        event = reading.event_at[pos] = next((e for e in reading.events if e.a <= pos < e.b), reading.events[-1])
+    return event
 
 
 def frame_of(event: Event, qa: int, qb: int) -> str:

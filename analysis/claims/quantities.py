@@ -866,7 +866,8 @@ def find_quantities(text: str, lang: str | None = None, normalized: Normalized |
         if q is None:
             continue
         atoms.append(q)
-        resume[0] = max(resume[0], q.end)
+        if q.end > resume[0]:
+            resume[0] = q.end
     pub = published_date(published)
     if g.lang is not None:
         readings = find_dates(lang, t)

@@ -101,6 +101,7 @@ from .parties import (
     ArticleView,
     Event,
     Party,
+    bare_forms,
     clause_at,
     clause_of,
     companies,
@@ -111,6 +112,7 @@ from .parties import (
     party_words,
     quotation_of,
     read_parties,
+    sentence_memo,
 )
 from .site import NONE, Decision, Site
 
@@ -182,9 +184,7 @@ def named_subject(site: Site) -> Decision:
         parties = [Party(ma, mb, m.entity, m.type) for ma, mb, m in site.ctx.mentions
                    if (m.start, m.end) not in site.ctx.source_spans and m.type in PARTY_TYPES]
     else:
-        speaking = _speaking_companies(site)
-        parties = [p for p in reading.parties if (not p.source or p.type == "org" and p.entity in speaking)
-                   and p.role != "with"]  # "ההסכם עם אמזון יכניס לחברה …": the other side of a deal
+        parties = _candidates(site, reading)
         quoted = quotation_of(site)
         if quoted:  # a number in a quotation is about what the quotation names (else its speaker's)
             parties = [p for p in parties if quoted[0] <= p.a < quoted[1]]
@@ -194,6 +194,32 @@ def named_subject(site: Site) -> Decision:
 
 
 _LAST: list = [None, NONE]  # the last site :func:`named_subject` read, and its decision
+
+
+def _candidates(site: Site, reading) -> list[Party]:
+    """The parties :func:`named_subject` chooses from (the same for every number of the sentence):
+    not sources but a company speaking, not the other side of a deal ("ההסכם עם אמזון יכניס לחברה …")."""
+    memo = sentence_memo(site.ctx)
+    if "candidates" not in memo:
+        speaking = _speaking_companies(site)
+        memo["candidates"] = [p for p in reading.parties if (not p.source or p.type == "org" and p.entity in speaking)
+                              and p.role != "with"]
+    return memo["candidates"]
+
+
+def _bare_forms(lang: str, words) -> re.Pattern:
+    """Any form of ``words`` (:func:`~analysis.claims.parties.bare_forms`): a sentence without one holds
+    no match of ``language(lang).words_regex(words)``."""
+    return bare_forms(language(lang).word_forms(words))
+
+
+def _in_sentence(site: Site, key: str, pattern: re.Pattern) -> bool:
+    """Whether ``pattern`` is found anywhere in the sentence (read once per sentence: most sentences
+    hold none of the words a rule looks for, and no clause of theirs does either)."""
+    memo = sentence_memo(site.ctx)
+    if key not in memo:
+        memo[key] = pattern.search(site.text, site.ctx.ns, site.ctx.ne) is not None
+    return memo[key]
 
 
 # --------------------------------------------------------------------------- deal rules
@@ -323,7 +349,7 @@ def elided_subject(site: Site) -> Decision:
     if any(ca <= p.a < cb and not p.source for p in reading.parties):
         return NONE
     event = event_of(reading, site.qa)
-    speaking = {clause_at(site, p.a) for p in reading.parties if p.source}  # ", אמר מנכ"ל אלפבית סונדאר פיצ'אי,"
+    speaking = _speaking_clauses(site, reading)
     agents = [p for p in event.agents()
               if p.b <= site.qa and p.type != "place" and clause_at(site, p.a) not in speaking]
     if not agents:
@@ -331,6 +357,14 @@ def elided_subject(site: Site) -> Decision:
     last = max(clause_at(site, p.a)[0] for p in agents)
     chosen = min((p for p in agents if clause_at(site, p.a)[0] == last), key=lambda p: p.a)
     return Decision(chosen.entity, "elided_subject", {"party": chosen})
+
+
+def _speaking_clauses(site: Site, reading) -> set[tuple[int, int]]:
+    """The clauses that name a source (``, אמר מנכ"ל אלפבית סונדאר פיצ'אי,``), read once per sentence."""
+    memo = sentence_memo(site.ctx)
+    if "speaking_clauses" not in memo:
+        memo["speaking_clauses"] = {clause_at(site, p.a) for p in reading.parties if p.source}
+    return memo["speaking_clauses"]
 
 
 # --------------------------------------------------------------------------- users, people of a place
@@ -383,13 +417,14 @@ def people_of_place(site: Site) -> Decision:
 
 
 @functools.cache
-def _market(lang: str) -> tuple[re.Pattern, re.Pattern]:
-    """The words for a market, and the words before one that make it a company's
-    (``data/<lang>/parties.yaml``, ``market``, ``market_not_after``)."""
+def _market(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The words for a market, the words before one that make it a company's
+    (``data/<lang>/parties.yaml``, ``market``, ``market_not_after``), and any form of the first (:func:`_bare_forms`)."""
     data = language(lang)
     spec = data.load("parties")
     return (data.words_regex(spec.get("market") or []),
-            re.compile(data.words_regex(spec.get("market_not_after") or []).pattern + r"\s*$"))
+            re.compile(data.words_regex(spec.get("market_not_after") or []).pattern + r"\s*$"),
+            _bare_forms(lang, spec.get("market") or []))
 
 
 def market_size(site: Site) -> Decision:
@@ -402,7 +437,9 @@ def market_size(site: Site) -> Decision:
     reading = read_parties(site)
     if reading is None:
         return NONE
-    words, not_after = _market(site.lang)
+    words, not_after, any_form = _market(site.lang)
+    if not _in_sentence(site, "market", any_form):
+        return NONE
     ca, _ = clause_of(site)
     found = [m for m in words.finditer(site.text, ca, site.qa)  # not "בשוק המשני" (where, not what)
              if not not_after.search(site.text, max(ca, m.start() - 12), m.start())
@@ -465,9 +502,11 @@ def unnamed_party(site: Site) -> Decision:
 
 
 @functools.cache
-def _respectively(lang: str) -> re.Pattern:
-    """The words for "respectively" (``data/<lang>/parties.yaml``, ``respectively``)."""
-    return language(lang).words_regex(language(lang).load("parties").get("respectively") or [])
+def _respectively(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """The words for "respectively" (``data/<lang>/parties.yaml``, ``respectively``), and any of their
+    forms (:func:`_bare_forms`)."""
+    words = language(lang).load("parties").get("respectively") or []
+    return language(lang).words_regex(words), _bare_forms(lang, words)
 
 
 def respectively(site: Site) -> Decision:
@@ -478,7 +517,10 @@ def respectively(site: Site) -> Decision:
     Pinduoduo 10 أشهر واستغرق WeChat عامًا، ليحتل المرتبة الرابعة والخامسة على التوالي")."""
     if not site.lang:
         return NONE
-    word = _respectively(site.lang).search(site.text, site.qb, site.ctx.ne)
+    words, any_form = _respectively(site.lang)
+    if not _in_sentence(site, "respectively", any_form):
+        return NONE
+    word = words.search(site.text, site.qb, site.ctx.ne)
     if word is None:
         return NONE
     spans = sorted(site.norm.to_normalized(q.start, q.end) for q in site.ctx.quantities)
@@ -521,6 +563,7 @@ class _National:
     places: re.Pattern  # the names of places and the words that point to one
     place_of: dict[str, str]  # matched form → place
     currencies: dict[str, str]  # ISO 4217 → place
+    any_cue: re.Pattern  # any form of the three kinds of cues above (:func:`_bare_forms`)
 
 
 @functools.cache
@@ -532,8 +575,9 @@ def _national(lang: str) -> _National:
     words = {r["alias"]: r["entity"] for r in rows if types.get(r["entity"]) == "place"}
     words.update({w: place for place, ws in (spec.get("place_words") or {}).items() for w in ws or ()})
     places, place_of = data.lookup(words)
-    return _National(data.words_regex(spec.get("indicators") or []), data.words_regex(spec.get("state_figures") or []),
-                     data.words_regex(spec.get("state") or []), places, place_of, dict(spec.get("currencies") or {}))
+    cues = [spec.get(kind) or [] for kind in ("indicators", "state_figures", "state")]
+    return _National(*(data.words_regex(c) for c in cues), places, place_of, dict(spec.get("currencies") or {}),
+                     _bare_forms(lang, [w for c in cues for w in c]))
 
 
 def _blocks(p: Party) -> bool:
@@ -551,20 +595,27 @@ def _national_cue(site: Site, event: Event, words: _National) -> int | None:
         lo = event.previous.a  # ", וחצתה את רף …": the clause continues the event before
     text, qa = site.text, site.qa
     parties = [p for p in read_parties(site).parties if lo <= p.a < site.ctx.ne and _blocks(p)]
-    strong = [m for m in words.indicators.finditer(text, lo, qa)]
+    strong = _last(words.indicators.finditer(text, lo, qa))
     if strong:
-        a = strong[-1].start("word")
+        a = strong.start("word")
         return a if not any(a <= p.a < qa for p in parties) else None
-    event_parties = [p for p in parties if p.a < event.b]
-    if any(event_parties):
+    if any(p.a < event.b for p in parties):  # a party of the event
         return None
-    state = next(words.state.finditer(text, lo, qa), None)
-    weak = [m for m in words.state_figures.finditer(text, lo, qa)]
+    state = words.state.search(text, lo, qa)
     if state:
         return state.start("word")
     # a place right after the word: "תקציב ערב הסעודית", "בייצוא הישראלי"
-    placed = [m for m in weak if m.end() < qa and words.places.match(text, m.end() + 1)]
+    placed = [m for m in words.state_figures.finditer(text, lo, qa)
+              if m.end() < qa and words.places.match(text, m.end() + 1)]
     return placed[-1].start("word") if placed else None
+
+
+def _last(matches):
+    """The last of ``matches`` (None when there is none)."""
+    last = None
+    for last in matches:
+        pass
+    return last
 
 
 def _state_place(site: Site, words: _National, start: int) -> str:
@@ -599,6 +650,8 @@ def national_figure(site: Site) -> Decision:
     if reading is None or site.kind in ("date", "year"):
         return NONE
     words = _national(site.lang)
+    if not _in_sentence(site, "national", words.any_cue):
+        return NONE
     start = _national_cue(site, event_of(reading, site.qa), words)
     if start is None:
         return NONE
@@ -613,9 +666,11 @@ def owner_after(site: Site) -> Decision:
 
 
 @functools.cache
-def _shares_words(lang: str) -> re.Pattern:
-    """The words for shares (``data/<lang>/parties.yaml``, ``markers``, ``shares``)."""
-    return language(lang).words_regex((language(lang).load("parties").get("markers") or {}).get("shares") or [])
+def _shares_words(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """The words for shares (``data/<lang>/parties.yaml``, ``markers``, ``shares``), and any of their
+    forms (:func:`_bare_forms`)."""
+    words = (language(lang).load("parties").get("markers") or {}).get("shares") or []
+    return language(lang).words_regex(words), _bare_forms(lang, words)
 
 
 def sector_shares(site: Site) -> Decision:
@@ -625,11 +680,14 @@ def sector_shares(site: Site) -> Decision:
     reading = read_parties(site)
     if reading is None:
         return NONE
+    shares, any_form = _shares_words(site.lang)
+    if not _in_sentence(site, "shares", any_form):
+        return NONE
     ca, cb = _clause(site)
     if any(ca <= p.a < cb and not p.source and p.type != "place" and p.role != "in" for p in reading.parties):
         return NONE  # a place or an exchange is where the shares trade ("בבורסה בתל אביב", "في ناسداك")
     article = _article(site.lang)
-    for m in _shares_words(site.lang).finditer(site.text, ca, site.qa):
+    for m in shares.finditer(site.text, ca, site.qa):
         rest = site.text[m.end():site.qa]
         start = m.end() + len(rest) - len(rest.lstrip(' "\u00ab-'))
         if site.text.startswith(article, start) and not any(p.a == start for p in reading.parties):

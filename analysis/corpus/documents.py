@@ -32,8 +32,8 @@ import datetime
 import hashlib
 import math
 import re
-import sys
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from ..text.langdata import languages
+from .bookkeeping import SeenKeys, key_of
 
 __all__ = [
     "MANIFEST_COLUMNS", "REQUIRED_COLUMNS", "COUNTRIES", "ManifestError", "Manifest", "RowProblem", "Document",
@@ -80,18 +81,127 @@ class RowProblem:
     message: str
 
 
+class ManifestRows:
+    """The usable rows of a manifest: file name → its values (in the order of ``columns``), held in
+    Arrow columns sorted by file name, so a manifest of a million rows costs about what its text
+    does rather than several Python objects per cell. A row read is :meth:`discard`-ed: iterating
+    gives the names of the rows left (sorted), which are the files that were never found.
+
+    >>> rows = ManifestRows.of(["b.txt", "a.txt"], [("2", "ar"), ("1", "he")], [3, 2])
+    >>> rows.get("a.txt"), rows.line("b.txt"), "c.txt" in rows, list(rows)
+    (('1', 'he'), 3, False, ['a.txt', 'b.txt'])
+    >>> rows.discard("a.txt"); list(rows), len(rows), rows.get("a.txt")
+    (['b.txt'], 1, None)
+    """
+
+    def __init__(self, batches: list, width: int):
+        """``batches``: Arrow record batches of the rows, columns ``name``, ``line``, then the values."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        schema = pa.schema([("name", pa.string()), ("line", pa.int64())]
+                           + [(f"v{c}", pa.string()) for c in range(width)])
+        pool = pa.system_memory_pool()  # returned to the system when freed, unlike Arrow's default pool
+        columns = [pa.concat_arrays([b.column(c) for b in batches], memory_pool=pool) if batches
+                   else pa.array([], field.type) for c, field in enumerate(schema)]
+        order = pc.sort_indices(columns[0], memory_pool=pool)
+        self._names, self._lines, *self._columns = (pc.take(c, order, memory_pool=pool) for c in columns)
+        self._gone = bytearray(len(self._names))
+        self._left = len(self._names)
+
+    @classmethod
+    def of(cls, names: list[str], values: list[tuple[str, ...]], lines: list[int]) -> "ManifestRows":
+        width = len(values[0]) if values else 0
+        return cls([_batch(names, values, lines, width)] if names else [], width)
+
+    def _find(self, name: str) -> int:
+        k = bisect_left(_Strings(self._names), name)
+        found = k < len(self._names) and self._names[k].as_py() == name and not self._gone[k]
+        return k if found else -1
+
+    def get(self, name: str) -> tuple[str, ...] | None:
+        k = self._find(name)
+        return None if k < 0 else tuple(column[k].as_py() for column in self._columns)
+
+    def line(self, name: str) -> int | None:
+        k = self._find(name)
+        return None if k < 0 else self._lines[k].as_py()
+
+    def discard(self, name: str) -> None:
+        k = self._find(name)
+        if k >= 0:
+            self._gone[k], self._left = 1, self._left - 1
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._find(name) >= 0
+
+    def __iter__(self):
+        return (self._names[k].as_py() for k in range(len(self._names)) if not self._gone[k])
+
+    def __len__(self) -> int:
+        return self._left
+
+
+def _batch(names: list[str], values: list[tuple[str, ...]], lines: list[int], width: int):
+    """Rows as one Arrow record batch (columns ``name``, ``line``, ``v0`` …)."""
+    import pyarrow as pa
+
+    pool = pa.system_memory_pool()
+    columns = [pa.array(names, pa.string(), memory_pool=pool), pa.array(lines, pa.int64(), memory_pool=pool)]
+    columns += [pa.array([v[c] for v in values], pa.string(), memory_pool=pool) for c in range(width)]
+    return pa.RecordBatch.from_arrays(columns, ["name", "line"] + [f"v{c}" for c in range(width)])
+
+
+class _RowsBuilder:
+    """Collects a manifest's usable rows, turning them into Arrow a block at a time."""
+
+    BLOCK = 16_384
+
+    def __init__(self, width: int):
+        self.width, self.batches = width, []
+        self.names: list[str] = []
+        self.values: list[tuple[str, ...]] = []
+        self.lines: list[int] = []
+
+    def add(self, name: str, values: tuple[str, ...], line: int) -> None:
+        self.names.append(name)
+        self.values.append(values)
+        self.lines.append(line)
+        if len(self.names) >= self.BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.names:
+            self.batches.append(_batch(self.names, self.values, self.lines, self.width))
+            self.names, self.values, self.lines = [], [], []
+
+    def done(self) -> ManifestRows:
+        self._flush()
+        return ManifestRows(self.batches, self.width)
+
+
+class _Strings:
+    """An Arrow string array as a sequence of str, for :func:`bisect.bisect_left`."""
+
+    def __init__(self, array):
+        self.array = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, k: int) -> str:
+        return self.array[k].as_py()
+
+
 @dataclass
 class Manifest:
     """The usable rows of a manifest, keyed by file name, and the problems met reading it."""
 
     path: Path
-    #: File name → its row's values, in the order of :attr:`columns` (a tuple: a manifest of a million
-    #: rows is held at once).
-    rows: dict[str, tuple[str, ...]]
+    #: File name → its row's values, in the order of :attr:`columns`.
+    rows: ManifestRows
     problems: list[RowProblem] = field(default_factory=list)
     columns: tuple[str, ...] = ()
-    #: File name → line of its usable row.
-    lines: dict[str, int] = field(default_factory=dict)
     #: File name → line of its ignored row, for files left without a usable row.
     ignored: dict[str, int] = field(default_factory=dict)
 
@@ -102,6 +212,7 @@ class Manifest:
 
     def __iter__(self):
         return iter(self.rows)
+
 
 @dataclass
 class Document:
@@ -156,11 +267,12 @@ def read_manifest(path: Path) -> Manifest:
 
 
 def _parse_manifest(path: Path, reader) -> Manifest:
-    manifest = Manifest(path, {})
+    manifest = Manifest(path, ManifestRows([], 0))
+    rows: _RowsBuilder | None = None
     header: list[str] = []
     known = languages()
-    first_line: dict[str, int] = {}  # file → line of the first row naming it
-    doc_ids: dict[str, int] = {}
+    first_line = SeenKeys()  # file → line of the first row naming it (keyed by key_of: no str held per row)
+    doc_ids = SeenKeys()  # doc_id → line of its usable row
     try:
         while not any(h.strip() for h in header):
             fields = next(reader, None)
@@ -178,6 +290,8 @@ def _parse_manifest(path: Path, reader) -> Manifest:
             manifest.problems.append(RowProblem(header_line, "", (
                 f"{path}, line {header_line}: unknown column(s) {', '.join(unknown)} ignored "
                 f"(known: {', '.join(MANIFEST_COLUMNS)})")))
+        manifest.columns = tuple(dict.fromkeys([h for h in header if h in MANIFEST_COLUMNS] + ["country"]))
+        rows = _RowsBuilder(len(manifest.columns))
         while True:
             line = reader.line_num + 1
             fields = next(reader, None)
@@ -188,31 +302,29 @@ def _parse_manifest(path: Path, reader) -> Manifest:
             row = {h: (v or "").strip() for h, v in zip(header, fields) if h in MANIFEST_COLUMNS}
             name = row.get("file", "")
             issues = _row_issues(row, fields, header, known)
+            first = first_line.get(name_key := key_of(name))
             if not name:
                 issues.insert(0, "empty 'file'")
-            elif name in first_line:
-                issues.insert(0, f"{name} is listed twice (first on line {first_line[name]})")
+            elif first is not None:
+                issues.insert(0, f"{name} is listed twice (first on line {first})")
             doc_id = row.get("doc_id", "")
-            if doc_id and doc_id in doc_ids and not issues:
-                issues.append(f"doc_id {doc_id!r} is also on line {doc_ids[doc_id]}")
-            if name:
-                first_line.setdefault(name, line)
+            if doc_id and (also := doc_ids.get(doc_key := key_of(doc_id))) is not None and not issues:
+                issues.append(f"doc_id {doc_id!r} is also on line {also}")
             if issues:
                 manifest.problems.append(RowProblem(line, name, f"{path}, line {line}: {'; '.join(issues)}; row ignored"))
-                if name and name not in manifest.rows:
-                    manifest.ignored.setdefault(name, line)
-                continue
-            if doc_id:
-                doc_ids[doc_id] = line
-            row["country"] = row.get("country", "").upper()
-            if not manifest.columns:
-                manifest.columns = tuple(dict.fromkeys([h for h in header if h in MANIFEST_COLUMNS] + ["country"]))
-            values = (row.get(c, "") for c in manifest.columns)
-            manifest.rows[name] = tuple(sys.intern(v) if len(v) < 40 else v for v in values)  # outlets, dates, langs shared
-            manifest.lines[name] = line
-            manifest.ignored.pop(name, None)
+                if name and first is None:  # a later row naming it is ignored as listed twice
+                    manifest.ignored[name] = line
+            else:
+                if doc_id:
+                    doc_ids.add(doc_key, line)
+                row["country"] = row.get("country", "").upper()
+                rows.add(name, tuple(row.get(c, "") for c in manifest.columns), line)
+            if name:
+                first_line.add(name_key, line)
     except csv.Error as exc:
         raise ManifestError(f"{path}, line {reader.line_num}: not valid CSV ({exc})") from None
+    del first_line, doc_ids
+    manifest.rows = rows.done()
     return manifest
 
 

@@ -45,6 +45,7 @@ import pandas as pd
 from .documents import (
     Document, Manifest, ManifestError, apply_manifest, near_duplicates, read_manifest, script_mixing, text_key,
 )
+from .bookkeeping import FileNames, SeenKeys, key_of
 from .files import UnreadableFile, decode_bytes, read_bytes
 from .tables import frame
 from ..text.langdata import detect_language, language, languages
@@ -236,7 +237,7 @@ class CorpusReader:
         self.folder = self.root if self.root.is_dir() else self.root.parent
         self.manifest = self._manifest()
         #: The names of the files to read, in order (names, not paths: a million of them are held at once).
-        self.files = _candidate_files(self.root)
+        self.files = FileNames(_candidate_files(self.root))
         # no more processes than chunks: a pool for five files would cost more than it saves
         self.jobs = min(jobs_count(jobs), max(1, -(-len(self.files) // CHUNK_DOCS)))
         if self.manifest is None and self.root.is_dir() and self.files:
@@ -271,11 +272,8 @@ class CorpusReader:
     def documents(self, reads: Iterable[_Read] | None = None) -> Iterator[Document]:
         """The documents to analyse, in file order: unreadable files, duplicates and reused doc_ids skipped.
         ``reads``: the files already read, one per file of ``files`` in order (by default they are read here)."""
-        # what was seen → the position of its file in ``files``; a digest is kept as its first 128 bits,
-        # an int (a corpus of a million files is remembered in tens of MB)
-        seen_bytes: dict[int, int] = {}  # sha256 of the bytes
-        seen_text: dict[int, int] = {}  # text_key
-        seen_ids: dict[str, int] = {}  # doc_id
+        # what was seen → the position of its file in ``files``: 16-byte keys, held compactly
+        seen_bytes, seen_text, seen_ids = SeenKeys(), SeenKeys(), SeenKeys()  # sha256, text_key, doc_id
         if reads is None:
             reads = (read_document(self.folder / name, self.manifest) for name in self.files)
         for k, (name, read) in enumerate(zip(self.files, reads, strict=True)):
@@ -285,23 +283,27 @@ class CorpusReader:
                 self.skip(p, read.error, f"{p}: skipped: {read.error}")
                 continue
             doc = read.doc
-            digest, key = int(doc.sha256[:32], 16), int(read.key[:32], 16)
-            first = seen_bytes.get(digest, seen_text.get(key))
+            digest, key, doc_key = bytes.fromhex(doc.sha256[:32]), bytes.fromhex(read.key[:32]), key_of(doc.doc_id)
+            first = seen_bytes.get(digest)
+            how = "same bytes"
+            if first is None:
+                first = seen_text.get(key)
+                how = "same text once line ends, BOM and trailing spaces are normalized"
             if first is not None:
-                how = ("same bytes" if digest in seen_bytes
-                       else "same text once line ends, BOM and trailing spaces are normalized")
                 first = self.files[first]
                 self.skip(p, f"duplicate of {first}", f"{p}: skipped: duplicate of {self.folder / first} ({how})")
                 continue
             for message in read.messages:
                 self.problem(p, "warning", f"{p}: {message}")
-            if doc.doc_id in seen_ids:
-                other = self.files[seen_ids[doc.doc_id]]
+            if doc_key in seen_ids:
+                other = self.files[seen_ids.get(doc_key)]
                 self.skip(p, f"doc_id {doc.doc_id} already used by {other}",
                           f"{p}: doc_id {doc.doc_id} is used twice (also by {self.folder / other}); skipped",
                           level="error")
                 continue
-            seen_bytes[digest], seen_text[key], seen_ids[doc.doc_id] = k, k, k
+            seen_bytes.add(digest, k)
+            seen_text.add(key, k)
+            seen_ids.add(doc_key, k)
             yield doc
         self._missing()
 
@@ -309,15 +311,14 @@ class CorpusReader:
         """Drop a file's manifest row once the file is read: the manifest shrinks as the corpus is read,
         and the rows left at the end are those of missing files (:meth:`_missing`)."""
         if self.manifest is not None:
-            self.manifest.rows.pop(name, None)
-            self.manifest.lines.pop(name, None)
+            self.manifest.rows.discard(name)
 
     def _missing(self) -> None:
         if not self.root.is_dir() or self.manifest is None:
             return
         for name in sorted(self.manifest):  # rows whose file was never read
             self.skip(self.folder / name, f"listed in {MANIFEST_NAME} but the file is missing",
-                      f"{self.folder / MANIFEST_NAME}, line {self.manifest.lines[name]}: lists {name}, "
+                      f"{self.folder / MANIFEST_NAME}, line {self.manifest.rows.line(name)}: lists {name}, "
                       f"but {self.folder / name} does not exist", level="error")
 
     def __iter__(self) -> Iterator[Chunk]:

@@ -97,11 +97,12 @@ def find_mentions(text: str, lang: str | None, norm: Normalized | None = None,
     out: list[Mention] = []
     for m in pattern.finditer(norm.text):
         entity = by_form[m.group("word")]
-        a, b = m.start("word"), m.end("word")
-        if types[entity] == "product" and (v := _VERSION.match(norm.text, b)):
+        kind = types[entity]
+        a, b = m.span("word")
+        if kind == "product" and (v := _VERSION.match(norm.text, b)):
             b = v.end()
         start, end = norm.to_original(a, b)
-        out.append(Mention(start, end, text[start:end], entity, types[entity]))
+        out.append(Mention(start, end, text[start:end], entity, kind))
     if lang:
         out = sorted(out + _guarded_names(text, norm, lang, out), key=lambda m: m.start)
     if candidates and lang:

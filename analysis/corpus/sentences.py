@@ -61,12 +61,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, lang: str
 
 
 def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if a < b:
-        out.append(Sentence(a, b))
+    piece = text[a:b]
+    stripped = piece.lstrip()
+    if stripped:
+        a += len(piece) - len(stripped)
+        out.append(Sentence(a, a + len(stripped.rstrip())))
 
 
 class SentenceIndex:

@@ -109,7 +109,8 @@ class Normalized:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalized span ``[start, end)`` to the original text."""
-        if not self._at:
+        at = self._at
+        if not at or start < end <= at[0]:  # before any deleted run (or none): unchanged
             return start, end
         if end <= start:
             p = self.position(start)
@@ -118,16 +119,20 @@ class Normalized:
 
     def index_of(self, original_index: int) -> int:
         """The first normalized index whose original position is >= ``original_index``."""
-        k = bisect_right(self._orig, original_index) - 1
-        if k < 0:
+        orig = self._orig
+        if not orig or original_index < orig[0]:  # before any deleted run (or none): unchanged
             return original_index
-        run_end = self._orig[k] + self._deleted[k] - (self._deleted[k - 1] if k else 0)
+        k = bisect_right(orig, original_index) - 1
+        deleted = self._deleted
+        run_end = orig[k] + deleted[k] - (deleted[k - 1] if k else 0)
         if original_index < run_end:  # inside a deleted run: the next kept character
             return self._at[k]
-        return original_index - self._deleted[k]
+        return original_index - deleted[k]
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """Map the original span ``[start, end)`` to the normalized copy."""
+        if not self._orig:
+            return start, end
         return self.index_of(start), self.index_of(end)
 
 

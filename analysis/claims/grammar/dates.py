@@ -174,6 +174,8 @@ _LED = ("month", "monthword", "weekday")
 _STARTS = frozenset({"day", "unit", "this_before", "month", "weekday", "dayword", "last_before"})
 #: qualifiers are written with their article in the data and read with no other prefix
 _BARE = ("this", "next", "last", "last_of")
+#: a run of spaces and tabs (see :meth:`_Parser.sp`)
+_SPACES = re.compile(r"[ \t]+")
 
 
 class DateWords:
@@ -209,7 +211,6 @@ class DateWords:
             add(ws, "month", int(v))
         add(spec.get("year_cues"), "yearcue")
         self.unit_article_this = bool(wk.get("unit_with_article_is_this"))
-        self.max_words = max((w.count(" ") + 1 for w in self.words), default=1)
 
         def of(*cats):
             return [w for w, rs in self.words.items() if any(c in cats for c, _ in rs)]
@@ -233,8 +234,14 @@ class DateWords:
         self.anchor_res = [re.compile(a) for a in alts] if self.words and g.lang else []
         #: first words of the phrases, and how many letters an attached prefix may have
         self.first = frozenset(w.split()[0] for w in self.words)
+        #: the first words of the phrases of several words, one word short of each at least
+        self.heads = frozenset(" ".join(w.split()[:k]) for w in self.words for k in range(1, w.count(" ") + 1))
         self.max_prefix_chars = g.max_prefix * max((len(u) for u in g.units), default=0)
-        self.word_re = re.compile(r"[^\W\d_]+")
+        #: a whole word of letters (no letter, digit or ``_`` after it)
+        self.whole_word_re = re.compile(r"[^\W\d_]+(?!\w)")
+        #: the last letters every first word ends with (a word ending otherwise holds none)
+        self.tail_len = min((len(w) for w in self.first), default=1)
+        self.first_tails = frozenset(w[-self.tail_len:] for w in self.first)
         self._prefixes: dict[str, bool] = {}
 
     def anchor_start(self, t: str, m: re.Match) -> int | None:
@@ -405,41 +412,47 @@ class _Parser:
     # -- tokens ------------------------------------------------------------------------------
     def sp(self, pos: int) -> int:
         t = self.t
-        while pos < len(t) and t[pos] in " \t":
-            pos += 1
+        if pos < len(t) and t[pos] in " \t":
+            return _SPACES.match(t, pos).end()
         return pos
 
     def tokens(self, pos: int) -> list[Tok]:
         pos = self.sp(pos)
         found = self._lex.get(pos)
-        if found is not None:
-            return found
-        found = []
-        t, words, w = self.t, self.w.words, self.w
-        m = w.word_re.match(t, pos) if pos == 0 or not t[pos - 1].isalnum() else None
-        if m is not None and (m.end() == len(t) or not (t[m.end()].isalnum() or t[m.end()] == "_")):
-            word = m.group()
-            for k in range(min(len(word) - 1, w.max_prefix_chars) + 1):
-                if word[k:] not in w.first or (k and not w.is_prefix(word[:k])):
-                    continue
-                s = pos + k
-                phrase, e = "", s
-                for _ in range(self.w.max_words):
-                    m = self.w.word_re.match(t, e)
-                    if m is None or (m.end() < len(t) and (t[m.end()].isalnum() or t[m.end()] == "_")):
-                        break
-                    phrase = (phrase + " " if phrase else "") + m.group()
-                    e = m.end()
-                    for cat, val in words.get(phrase, ()):
-                        if cat in _BARE and s != pos:
-                            continue
-                        found.append(Tok(cat, val, pos, s, e, t[pos:s]))
-                    if e + 1 < len(t) and t[e] == " " and t[e + 1].isalpha():
-                        e += 1
-                    else:
-                        break
-        self._lex[pos] = found
+        if found is None:
+            found = self._lex[pos] = self._read_tokens(pos)
         return found
+
+    def _read_tokens(self, pos: int) -> list[Tok]:
+        """The date words and phrases of the whole word at ``pos``, bare or after an attached prefix."""
+        t, w = self.t, self.w
+        if pos and t[pos - 1].isalnum():
+            return []
+        m = w.whole_word_re.match(t, pos)
+        if m is None or m.group()[-w.tail_len:] not in w.first_tails:  # (no date word ends it)
+            return []
+        word, end = m.group(), m.end()
+        found: list[Tok] = []
+        for k in range(min(len(word) - 1, w.max_prefix_chars) + 1):
+            if word[k:] in w.first and (not k or w.is_prefix(word[:k])):
+                self._phrases(pos, pos + k, word[k:], end, found)
+        return found
+
+    def _phrases(self, pos: int, s: int, phrase: str, e: int, found: list[Tok]) -> None:
+        """Add the date phrases that start with the word ``phrase`` at ``s`` (its prefix from
+        ``pos``, its end ``e``), each next word taken while the words so far start a phrase."""
+        t, w = self.t, self.w
+        while True:
+            for cat, val in w.words.get(phrase, ()):
+                if cat in _BARE and s != pos:
+                    continue
+                found.append(Tok(cat, val, pos, s, e, t[pos:s]))
+            if phrase not in w.heads or not (e + 1 < len(t) and t[e] == " " and t[e + 1].isalpha()):
+                return
+            m = w.whole_word_re.match(t, e + 1)
+            if m is None:
+                return
+            phrase, e = f"{phrase} {m.group()}", m.end()
 
     def lex(self, pos: int, *cats: str) -> list[Tok]:
         found = self._lex.get(pos)
@@ -963,6 +976,7 @@ def day_of_month(P: _Parser, pos: int) -> list:
 
 _BACK = 4  # words before an anchor a date may start with (الثالث عشرة من شباط)
 _START = operator.methodcaller("start")
+_END = operator.itemgetter(0)
 
 
 def _back_starts(t: str, pos: int, floor: int) -> list[int]:
@@ -1005,16 +1019,21 @@ def find_dates(code: str | None, t: str) -> list[DateReading]:
     if len(w.anchor_res) > 1:
         anchors.sort(key=_START)
     for m in anchors:
+        if m.start() < last:  # (inside the date before: its word starts there or earlier)
+            continue
         a = w.anchor_start(t, m)
         if a is None or a < last:
             continue
         best = None
         word = m.lastgroup
         back = _back_starts(t, a, last) if word == "w" and m.group("w") in w.led else []
-        for s in [b for b in back if P.can_start(b)] + [a]:
-            found = [r for r in P.parse(s) if r[0] > m.start(word)]
+        past = m.start(word)  # a reading must reach past the anchor's start
+        for s in back + [a]:
+            if s != a and not P.can_start(s):
+                continue
+            found = [r for r in P.parse(s) if r[0] > past]
             if found:
-                best = max(found, key=lambda r: r[0])
+                best = max(found, key=_END)
                 break
         if best is None:
             continue

@@ -217,8 +217,8 @@ def iter_numerals(g: Grammar, t: str, resume: list[int] | None = None) -> Iterat
     anchor_start = g.anchor_start
     dead = g.dead
     while True:
-        if resume:
-            pos = max(pos, resume[0])
+        if resume and resume[0] > pos:
+            pos = resume[0]
         m = search(t, pos)
         if m is None:
             return
