@@ -259,7 +259,7 @@ def test_stream_and_dask_cannot_be_asked_together(tmp_path, capsys):
     assert "not allowed with argument" in capsys.readouterr().err
 
 
-def test_tables_written_with_the_comparison_made_aside_are_the_same_files(folder, tmp_path):
+def test_tables_written_by_forked_processes_are_the_same_files(folder, tmp_path):
     from analysis.build.tables import write_tables
 
     outs = []

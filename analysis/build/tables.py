@@ -228,21 +228,23 @@ def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
 def write_tables(corpus, folder: Path, jobs: int = 1) -> list[str]:
     """Every table of :data:`TABLES` as NAME.csv (UTF-8 with BOM) and NAME.parquet in ``folder``; their names.
 
-    With ``jobs`` > 1 and the comparison not made yet, it is made in a second process (forked, so the
-    corpus is shared, not copied) while the other tables are written."""
-    pending = _compare_aside(corpus) if jobs > 1 else None
-    written: dict[str, list[str]] = {}
-    for name in sorted(TABLES, key=lambda n: pending is not None and n == "comparison"):  # the comparison last
-        if name == "comparison" and pending is not None:
-            corpus.__dict__["_comparison"] = pending.result()  # what Corpus.comparison keeps
-        df = as_written(name, getattr(corpus, name))
-        if TABLES[name]:
-            df = df.sort_values(TABLES[name], kind="stable")
-        written[name] = write_table(df.reset_index(drop=True), folder, name)
+    With ``jobs`` > 1 the tables are written by ``jobs`` forked processes (the corpus is shared, not
+    copied), the comparison made by the first of them; the files are those one process writes."""
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        written = _write_forked(corpus, folder, jobs)
+    else:
+        written = {name: _write_one(corpus, name, folder) for name in TABLES}
     return [f for name in TABLES for f in written[name]]
 
 
-_HELD = None  # the corpus a forked process compares (set by its initializer)
+def _write_one(corpus, name: str, folder: Path) -> list[str]:
+    df = as_written(name, getattr(corpus, name))
+    if TABLES[name]:
+        df = df.sort_values(TABLES[name], kind="stable")
+    return write_table(df.reset_index(drop=True), folder, name)
+
+
+_HELD = None  # the corpus a forked process writes (set by its initializer)
 
 
 def _hold(corpus) -> None:
@@ -250,19 +252,23 @@ def _hold(corpus) -> None:
     _HELD = corpus
 
 
-def _held_comparison() -> pd.DataFrame:
-    return _HELD.comparison
+def _write_held(name: str, folder: Path) -> tuple[list[str], pd.DataFrame | None]:
+    """Write one table of the held corpus; the comparison also comes back, for the corpus to keep."""
+    return _write_one(_HELD, name, folder), (_HELD.comparison if name == "comparison" else None)
 
 
-def _compare_aside(corpus):
-    """A future of ``corpus.comparison`` made in a forked process, or None (already made, or no fork here)."""
-    if "_comparison" in corpus.__dict__ or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_hold,
-                               initargs=(corpus,))
-    future = pool.submit(_held_comparison)
-    pool.shutdown(wait=False)  # the process ends once its one task is done
-    return future
+def _write_forked(corpus, folder: Path, jobs: int) -> dict[str, list[str]]:
+    """The tables written by a pool of forked processes: the comparison first (the longest to make),
+    then the others by size, each taken by the next process free."""
+    corpus.claims  # made once, here, before the processes share the corpus
+    names = sorted(TABLES, key=lambda n: (n != "comparison", -len(getattr(corpus, n)) if n != "comparison" else 0))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(min(jobs, len(names)), mp_context=context, initializer=_hold, initargs=(corpus,)) as pool:
+        futures = {name: pool.submit(_write_held, name, folder) for name in names}
+        done = {name: future.result() for name, future in futures.items()}
+    if "_comparison" not in corpus.__dict__:
+        corpus.__dict__["_comparison"] = done["comparison"][1]  # what Corpus.comparison keeps
+    return {name: files for name, (files, _) in done.items()}
 
 
 def write_table(df: pd.DataFrame, folder: Path, name: str) -> list[str]:

@@ -19,6 +19,10 @@ list of dicts): nothing is dropped silently.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pandas as pd
 
 from ..corpus.loader import Corpus
@@ -32,11 +36,26 @@ __all__ = ["COMPARE_COLUMNS", "COMPARE_SCHEMA", "UNDECIDED_SCHEMA", "VERDICTS", 
 
 
 def _run(claims: pd.DataFrame, passed: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    read = read_claims(claims)
-    across, across_fates = compare_across(read)
-    within = [f for doc in documents(read).values() for f in check_document(doc)]
-    shown = within if passed else [f for f in within if f.verdict != "consistent"]
-    return findings_frame(across + shown), summary(read, fates(read, across, within, across_fates))
+    with _collector_paused():
+        read = read_claims(claims)
+        across, across_fates = compare_across(read)
+        within = [f for doc in documents(read).values() for f in check_document(doc)]
+        shown = within if passed else [f for f in within if f.verdict != "consistent"]
+        return findings_frame(across + shown), summary(read, fates(read, across, within, across_fates))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the comparison runs: it makes a great many small objects
+    (and no cycles that need collecting on the way), and each full collection would walk them all
+    again (a fifth of the comparison's time at 10,000 articles). What it leaves is collected after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def compare_sources(claims: pd.DataFrame, passed: bool = False) -> pd.DataFrame:

@@ -287,9 +287,16 @@ def unit_finding(unit: Unit) -> Finding | None:
         return None
     if len(unit.slots) > 1:
         return figure_held(unit)
-    if all(agree(a, b) for a, b in combinations(claims, 2) if a.source != b.source):
+    if _sources_agree(claims):
         return values_agree(claims, unit.period)
     return values_conflict(claims, unit.period)
+
+
+def _sources_agree(claims: list[Claim]) -> bool:
+    """Every two claims of different sources agree (:func:`agree`), asked once per two distinct
+    figures (source, measure, interval): many outlets giving one figure make one figure each."""
+    figures = list({(c.source, c.measured.key, c.measured.interval): c for c in claims}.values())
+    return all(agree(a, b) for a, b in combinations(figures, 2) if a.source != b.source)
 
 
 # --- the findings and their notes ------------------------------------------------------------------------------

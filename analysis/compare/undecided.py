@@ -73,9 +73,12 @@ def _fate(c: Claim, in_across: set, in_within: set, across_fates: dict[str, str]
 
 def summary(claims: list[Claim], reasons: dict[str, str]) -> pd.DataFrame:
     """The fates counted: one row per reason met, in the order of :data:`FATES` (columns :data:`UNDECIDED_SCHEMA`)."""
+    by_reason: dict[str, list[str]] = {}
+    for c in claims:  # one pass, the claims in their order under each reason
+        by_reason.setdefault(reasons.get(c.claim_id), []).append(c.claim_id)
     rows = []
     for status, reason in FATES:
-        ids = [c.claim_id for c in claims if reasons.get(c.claim_id) == reason]
+        ids = by_reason.get(reason, [])
         if ids:
             shown = "; ".join(ids[:_SHOWN]) + (f"; … {len(ids) - _SHOWN} more" if len(ids) > _SHOWN else "")
             rows.append({"status": status, "reason": reason, "claims": len(ids), "claim_ids": shown})
