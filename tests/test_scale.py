@@ -15,7 +15,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.build.scale import iter_claims, iter_tables, stream_tables
-from analysis.build.tables import _for_parquet, write_table
+from analysis.build.tables import for_parquet, write_table
 from analysis.corpus.loader import Corpus, CorpusReader, in_order, jobs_count
 
 from conftest import SEEDS
@@ -172,7 +172,7 @@ def test_dask_local_cluster_gives_exactly_the_single_process_claims(folder, one,
     parts = sorted(p.name for p in (tmp_path / "claims").iterdir())
     assert parts == [f"part-{i:06d}.parquet" for i in range(5)]
     got = pd.read_parquet(tmp_path / "claims").sort_values("doc_id", kind="stable").reset_index(drop=True)
-    pd.testing.assert_frame_equal(got, _for_parquet(one.claims))
+    pd.testing.assert_frame_equal(got, for_parquet(one.claims))
     docs = pd.read_parquet(tmp_path / "documents")
     assert docs["doc_id"].tolist() == one.documents["doc_id"].tolist()
 

@@ -29,9 +29,9 @@ import pandas as pd
 
 from ..claims.corpus import CORPUS_CLAIM_SCHEMA, document_claims
 from ..corpus.documents import Document, Manifest
-from ..corpus.loader import DOCUMENT_COLUMNS, CorpusReader, analyse_chunk, document_row, read_document
+from ..corpus.loader import DOCUMENT_COLUMNS, CorpusReader, analyse_chunk, documents_table, read_document
 from ..corpus.tables import frame
-from .tables import _for_parquet
+from .tables import for_parquet
 
 __all__ = ["FILES_PER_PARTITION", "dask_claims"]
 
@@ -53,8 +53,8 @@ def _partition(docs: list[Document], manifest: Manifest | None) -> tuple[pd.Data
     flags, n_articles, tables = analyse_chunk(read, document_claims, CORPUS_CLAIM_SCHEMA)
     for doc, more in zip(read, flags):
         doc.flags += more
-    documents = frame([document_row(doc, n) for doc, n in zip(read, n_articles)], DOCUMENT_COLUMNS)
-    return _for_parquet(tables["claims"]), _for_parquet(documents)
+    documents = documents_table(read, n_articles)
+    return for_parquet(tables["claims"]), for_parquet(documents)
 
 
 def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None, client=None,
@@ -98,4 +98,4 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
 
 
 def _meta(k: int) -> pd.DataFrame:
-    return _for_parquet(frame([], (CORPUS_CLAIM_SCHEMA, DOCUMENT_COLUMNS)[k]))
+    return for_parquet(frame([], (CORPUS_CLAIM_SCHEMA, DOCUMENT_COLUMNS)[k]))

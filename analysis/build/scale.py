@@ -32,10 +32,10 @@ import pyarrow.parquet as pq
 from ..claims.corpus import CORPUS_CLAIM_SCHEMA
 from ..corpus.loader import (
     DOCUMENT_COLUMNS, MENTION_COLUMNS, PROBLEM_COLUMNS, SEGMENT_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS,
-    Chunk, CorpusReader, document_row,
+    Chunk, CorpusReader, documents_table, joined,
 )
 from ..corpus.tables import frame
-from .tables import _for_parquet, as_written, write_csv
+from .tables import for_parquet, as_written, write_csv
 
 __all__ = ["CHUNK", "STREAMED", "iter_claims", "iter_tables", "stream_tables"]
 
@@ -76,11 +76,10 @@ def iter_tables(path: str | Path, jobs: int = 1, chunk_docs: int = CHUNK, strict
 
 def _joined(chunks: list[Chunk]) -> dict[str, pd.DataFrame]:
     """The tables of :data:`STREAMED` (but skipped and problems) of some chunks, as one of each."""
-    docs = [document_row(doc, n) for c in chunks for doc, n in zip(c.docs, c.n_articles)]
-    out = {"documents": frame(docs, STREAMED["documents"])}
+    docs = [doc for c in chunks for doc in c.docs]
+    out = {"documents": documents_table(docs, [n for c in chunks for n in c.n_articles])}
     for name in ("segments", "sentences", "mentions", "claims"):
-        parts = [c.tables[name] for c in chunks if len(c.tables[name])]
-        out[name] = pd.concat(parts, ignore_index=True) if parts else frame([], STREAMED[name])
+        out[name] = joined(chunks, name, STREAMED[name])
     return out
 
 
@@ -95,8 +94,7 @@ def iter_claims(path: str | Path, jobs: int = 1, chunk: int = CHUNK, strict: boo
 def encode_tables(docs: list, n_articles: list[int], tables: dict[str, pd.DataFrame]) -> dict[str, Encoded]:
     """A chunk's tables (and its documents' rows) as the writer writes them, CSV text and an Arrow table
     each: done where the chunk was analysed (a worker), so the process that writes only appends."""
-    frames = {"documents": frame([document_row(d, n) for d, n in zip(docs, n_articles)], STREAMED["documents"]),
-              **tables}
+    frames = {"documents": documents_table(docs, n_articles), **tables}
     return {name: encode(name, df) for name, df in frames.items()}
 
 
@@ -114,7 +112,7 @@ def encode(name: str, df: pd.DataFrame) -> Encoded:
     df = as_written(name, df)
     text = io.StringIO()
     write_csv(df, text, header=False)
-    return Encoded(text.getvalue(), pa.Table.from_pandas(_for_parquet(df), preserve_index=False), list(df.columns))
+    return Encoded(text.getvalue(), pa.Table.from_pandas(for_parquet(df), preserve_index=False), list(df.columns))
 
 
 class _TableWriter:

@@ -53,7 +53,7 @@ from ..corpus.loader import load_corpus
 
 __all__ = [
     "CSV_COLUMNS", "TABLES", "OutputError", "claims_columns", "claims_for_paths", "write_claims",
-    "write_comparison", "write_csv", "staging_folder", "write_tables", "replace_folder",
+    "write_comparison", "write_csv", "staging_folder", "write_tables", "replace_folder", "as_written", "for_parquet",
 ]
 
 #: Columns of ``python -m analysis claims --format csv`` (``doc`` is the file name).
@@ -216,7 +216,7 @@ def _umask() -> int:
     return mask
 
 
-def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
+def for_parquet(df: pd.DataFrame) -> pd.DataFrame:
     """Object columns (a number or a date in one column) as the text the CSV holds."""
     df = df.copy()
     for c in df.columns:
@@ -261,7 +261,7 @@ def _write_forked(corpus, folder: Path, jobs: int) -> dict[str, list[str]]:
     """The tables written by a pool of forked processes: the comparison first (the longest to make),
     then the others by size, each taken by the next process free."""
     corpus.claims  # made once, here, before the processes share the corpus
-    names = sorted(TABLES, key=lambda n: (n != "comparison", -len(getattr(corpus, n)) if n != "comparison" else 0))
+    names = ["comparison"] + sorted((n for n in TABLES if n != "comparison"), key=lambda n: -len(getattr(corpus, n)))
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(min(jobs, len(names)), mp_context=context, initializer=_hold, initargs=(corpus,)) as pool:
         futures = {name: pool.submit(_write_held, name, folder) for name in names}
@@ -281,7 +281,7 @@ def write_table(df: pd.DataFrame, folder: Path, name: str) -> list[str]:
 
 
 def _write_parquet(df: pd.DataFrame, path: Path) -> None:
-    _for_parquet(df).to_parquet(path, index=False, engine="pyarrow")
+    for_parquet(df).to_parquet(path, index=False, engine="pyarrow")
 
 
 def replace_folder(staging: Path, out: Path) -> None:

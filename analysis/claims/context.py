@@ -97,6 +97,9 @@ class SentenceContext:
     article: object = None  #: the article around the sentence (:class:`analysis.claims.parties.ArticleView`), set by the caller
     attributions: list = field(default_factory=list)  #: the :class:`Source` list of :func:`find_sources`
     guidance: list = field(default_factory=list)  #: positions of a company's own forecast ("תחזית … שלה")
+    #: What the role rules read once per sentence, under each its own key (its parties, its clause
+    #: cuts, a rule's words found in it or not): every claim of the sentence asks the same.
+    memo: dict = field(default_factory=dict, repr=False)
 
 
 def sentence_context(norm: Normalized, s: int, e: int, mentions: list[Mention], qs: list[Quantity], cues: Scan | None,

@@ -176,21 +176,13 @@ def _whole_word(word: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
-def _memo(ctx) -> dict:
-    """What :class:`_Reading` reads once per sentence, kept on the sentence's context."""
-    memo = ctx.__dict__.get("_metric_memo")
-    if memo is None:
-        memo = ctx._metric_memo = {}
-    return memo
-
-
 class _Reading:
     """The figures of the claim's sentence, the cues each owns, and what this claim allows."""
 
     def __init__(self, site: Site, decided: dict):
         self.site = site
         self.text = site.text
-        self.memo = _memo(site.ctx)
+        self.memo = site.ctx.memo.setdefault("metric", {})  # what every claim of the sentence reads
         self.book = codebook()
         self.order = site.cues.lexicon.metric_order
         self.froms, self.tos, self.prepositions = _words(site.lang) if site.lang else ((), (), ())
@@ -210,7 +202,7 @@ class _Reading:
 
     def layout(self) -> tuple[list, list, list, list]:
         """The sentence's figures (this claim's number among them), their units and kinds, and the
-        figure owning each cue: the same for every claim of the sentence, so read once (see :func:`_memo`)."""
+        figure owning each cue: the same for every claim of the sentence, so read once (kept in the context's ``memo``)."""
         site = self.site
         memo = self.memo
         if "spans" not in memo:

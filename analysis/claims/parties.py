@@ -52,7 +52,7 @@ from ..text.normalize import normalize_word
 
 __all__ = ["PARTY_TYPES", "ArticleView", "Event", "Party", "Reading", "article_views", "bare_forms", "clause_at",
            "clause_of", "companies", "event_of", "frame_of", "lead_role", "listed_before", "party_words", "quotation_of",
-           "read_parties", "sentence_memo"]
+           "read_parties"]
 
 #: Entity types that may be a party (outlets are sources, never parties).
 PARTY_TYPES = {"org", "person", "product", "index", "place"}
@@ -559,7 +559,7 @@ def read_parties(site) -> Reading | None:
     """The parties and events of the site's sentence (read once per sentence and kept on its
     context), or None without a language."""
     ctx = site.ctx
-    reading = ctx.__dict__.get("_parties_read")
+    reading = ctx.memo.get("parties")
     if reading is not None:
         return reading
     if not site.lang or not language(site.lang).load("parties"):
@@ -573,7 +573,7 @@ def read_parties(site) -> Reading | None:
     quotes = _quotations(text, ctx.ns, ctx.ne, any(how in ("quote", "quotation") for _, _, how in ctx.sources))
     reading = Reading(_events(text, lang, ctx.ns, ctx.ne, ctx.cuts, frames, parties), parties, quotes,
                       [c for c in ctx.cuts if not (text[c] == '"' and _gershayim(text, c))], unnamed)
-    ctx._parties_read = reading
+    ctx.memo["parties"] = reading
     return reading
 
 
@@ -586,17 +586,9 @@ def _reporters(ctx) -> set[str]:
     return {a.entity for a in found if a.entity and getattr(a, "clause", True)}
 
 
-def sentence_memo(ctx) -> dict:
-    """What the rules read once per sentence (keyed by each their own names), kept on its context."""
-    memo = ctx.__dict__.get("_sentence_memo")
-    if memo is None:
-        memo = ctx._sentence_memo = {}
-    return memo
-
-
 def clause_at(site, pos: int) -> tuple[int, int]:
     """The clause at ``pos``, quotation marks not counted as its ends (``מולד הווידאו "Sora" שמשרת …``)."""
-    memo = sentence_memo(site.ctx)
+    memo = site.ctx.memo
     cuts = memo.get("clause_cuts")
     if cuts is None:  # (the context's cuts are sorted)
         text = site.text

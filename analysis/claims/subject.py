@@ -112,7 +112,6 @@ from .parties import (
     party_words,
     quotation_of,
     read_parties,
-    sentence_memo,
 )
 from .site import NONE, Decision, Site
 
@@ -199,7 +198,7 @@ _LAST: list = [None, NONE]  # the last site :func:`named_subject` read, and its 
 def _candidates(site: Site, reading) -> list[Party]:
     """The parties :func:`named_subject` chooses from (the same for every number of the sentence):
     not sources but a company speaking, not the other side of a deal ("ההסכם עם אמזון יכניס לחברה …")."""
-    memo = sentence_memo(site.ctx)
+    memo = site.ctx.memo
     if "candidates" not in memo:
         speaking = _speaking_companies(site)
         memo["candidates"] = [p for p in reading.parties if (not p.source or p.type == "org" and p.entity in speaking)
@@ -216,7 +215,7 @@ def _bare_forms(lang: str, words) -> re.Pattern:
 def _in_sentence(site: Site, key: str, pattern: re.Pattern) -> bool:
     """Whether ``pattern`` is found anywhere in the sentence (read once per sentence: most sentences
     hold none of the words a rule looks for, and no clause of theirs does either)."""
-    memo = sentence_memo(site.ctx)
+    memo = site.ctx.memo
     if key not in memo:
         memo[key] = pattern.search(site.text, site.ctx.ns, site.ctx.ne) is not None
     return memo[key]
@@ -361,7 +360,7 @@ def elided_subject(site: Site) -> Decision:
 
 def _speaking_clauses(site: Site, reading) -> set[tuple[int, int]]:
     """The clauses that name a source (``, אמר מנכ"ל אלפבית סונדאר פיצ'אי,``), read once per sentence."""
-    memo = sentence_memo(site.ctx)
+    memo = site.ctx.memo
     if "speaking_clauses" not in memo:
         memo["speaking_clauses"] = {clause_at(site, p.a) for p in reading.parties if p.source}
     return memo["speaking_clauses"]

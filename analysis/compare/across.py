@@ -295,8 +295,13 @@ def unit_finding(unit: Unit) -> Finding | None:
 def _sources_agree(claims: list[Claim]) -> bool:
     """Every two claims of different sources agree (:func:`agree`), asked once per two distinct
     figures (source, measure, interval): many outlets giving one figure make one figure each."""
-    figures = list({(c.source, c.measured.key, c.measured.interval): c for c in claims}.values())
+    figures = list({_figure(c): c for c in claims}.values())
     return all(agree(a, b) for a, b in combinations(figures, 2) if a.source != b.source)
+
+
+def _figure(c: Claim) -> tuple:
+    """What :func:`agree` reads of a claim, with its source: claims alike in it are tested once."""
+    return c.source, c.measured.key, c.measured.interval
 
 
 # --- the findings and their notes ------------------------------------------------------------------------------
@@ -414,7 +419,7 @@ def _linked(s1: list[Claim], s2: list[Claim]) -> tuple[tuple[Claim, Claim], list
     Claims alike in all the test reads (source, measure, interval, period) are tested once, so the cost
     follows the number of different figures, not the number of claims squared."""
     def sig(c: Claim) -> tuple:
-        return c.source, c.measured.key, c.measured.interval, c.span
+        return *_figure(c), c.span
 
     members: dict[tuple, list[int]] = {}  # a figure of s2 → the positions of its claims
     for k, b in enumerate(s2):

@@ -29,7 +29,8 @@ def key_of(text: str) -> bytes:
 
 
 class FileNames:
-    """File names (a list of str) held in one Arrow array: ``len``, ``names[k]``, iteration in order.
+    """File names (a list of str, or an Arrow string array) held in one Arrow array: ``len``,
+    ``names[k]``, iteration in order; sorted, they can be searched with :mod:`bisect`.
 
     >>> names = FileNames(["a.txt", "ב.txt"]); len(names), names[1], list(names), bool(FileNames([]))
     (2, 'ב.txt', ['a.txt', 'ב.txt'], False)
@@ -37,10 +38,12 @@ class FileNames:
 
     STEP = 4096  # names turned back into str at a time while iterating
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names):
         import pyarrow as pa
 
-        self._names = pa.array(names, pa.string(), memory_pool=pa.system_memory_pool())
+        if not isinstance(names, pa.Array):
+            names = pa.array(names, pa.string(), memory_pool=pa.system_memory_pool())
+        self._names = names
 
     def __len__(self) -> int:
         return len(self._names)

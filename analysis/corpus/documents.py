@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from ..text.langdata import languages
-from .bookkeeping import SeenKeys, key_of
+from .bookkeeping import FileNames, SeenKeys, key_of
 
 __all__ = [
     "MANIFEST_COLUMNS", "REQUIRED_COLUMNS", "COUNTRIES", "ManifestError", "Manifest", "RowProblem", "Document",
@@ -87,7 +87,8 @@ class ManifestRows:
     does rather than several Python objects per cell. A row read is :meth:`discard`-ed: iterating
     gives the names of the rows left (sorted), which are the files that were never found.
 
-    >>> rows = ManifestRows.of(["b.txt", "a.txt"], [("2", "ar"), ("1", "he")], [3, 2])
+    >>> built = _RowsBuilder(width=2); built.add("b.txt", ("2", "ar"), 3); built.add("a.txt", ("1", "he"), 2)
+    >>> rows = built.done()
     >>> rows.get("a.txt"), rows.line("b.txt"), "c.txt" in rows, list(rows)
     (('1', 'he'), 3, False, ['a.txt', 'b.txt'])
     >>> rows.discard("a.txt"); list(rows), len(rows), rows.get("a.txt")
@@ -105,18 +106,14 @@ class ManifestRows:
         columns = [pa.concat_arrays([b.column(c) for b in batches], memory_pool=pool) if batches
                    else pa.array([], field.type) for c, field in enumerate(schema)]
         order = pc.sort_indices(columns[0], memory_pool=pool)
-        self._names, self._lines, *self._columns = (pc.take(c, order, memory_pool=pool) for c in columns)
+        names, self._lines, *self._columns = (pc.take(c, order, memory_pool=pool) for c in columns)
+        self._names = FileNames(names)
         self._gone = bytearray(len(self._names))
         self._left = len(self._names)
 
-    @classmethod
-    def of(cls, names: list[str], values: list[tuple[str, ...]], lines: list[int]) -> "ManifestRows":
-        width = len(values[0]) if values else 0
-        return cls([_batch(names, values, lines, width)] if names else [], width)
-
     def _find(self, name: str) -> int:
-        k = bisect_left(_Strings(self._names), name)
-        found = k < len(self._names) and self._names[k].as_py() == name and not self._gone[k]
+        k = bisect_left(self._names, name)
+        found = k < len(self._names) and self._names[k] == name and not self._gone[k]
         return k if found else -1
 
     def get(self, name: str) -> tuple[str, ...] | None:
@@ -136,7 +133,7 @@ class ManifestRows:
         return isinstance(name, str) and self._find(name) >= 0
 
     def __iter__(self):
-        return (self._names[k].as_py() for k in range(len(self._names)) if not self._gone[k])
+        return (name for name, gone in zip(self._names, self._gone) if not gone)
 
     def __len__(self) -> int:
         return self._left
@@ -178,19 +175,6 @@ class _RowsBuilder:
     def done(self) -> ManifestRows:
         self._flush()
         return ManifestRows(self.batches, self.width)
-
-
-class _Strings:
-    """An Arrow string array as a sequence of str, for :func:`bisect.bisect_left`."""
-
-    def __init__(self, array):
-        self.array = array
-
-    def __len__(self) -> int:
-        return len(self.array)
-
-    def __getitem__(self, k: int) -> str:
-        return self.array[k].as_py()
 
 
 @dataclass

@@ -212,8 +212,8 @@ class Analysed:
 
 
 class CorpusReader:
-    """Read a folder (or one file) document by document: iterate for ``(Document, Analysed)`` in
-    file order; ``skipped`` and ``problems`` fill as it goes (rows as in :class:`Corpus`).
+    """Read a folder (or one file) document by document: iterate for :class:`Chunk` tables in file
+    order; ``skipped`` and ``problems`` fill as it goes (rows as in :class:`Corpus`).
 
     Each file is read, decoded and hashed once, in this process, in sorted file order (duplicates
     are decided here); the analysis runs in ``jobs`` processes (``0``: every core), at most a
@@ -316,7 +316,7 @@ class CorpusReader:
     def _missing(self) -> None:
         if not self.root.is_dir() or self.manifest is None:
             return
-        for name in sorted(self.manifest):  # rows whose file was never read
+        for name in self.manifest:  # rows whose file was never read (sorted, as the manifest keeps them)
             self.skip(self.folder / name, f"listed in {MANIFEST_NAME} but the file is missing",
                       f"{self.folder / MANIFEST_NAME}, line {self.manifest.rows.line(name)}: lists {name}, "
                       f"but {self.folder / name} does not exist", level="error")
@@ -604,22 +604,27 @@ def _analyse_piece(doc: Document, segments: list, sentences: list, first_no: int
 def _build(root: Path, docs: dict[str, Document], chunks: list[Chunk], skipped: list[dict],
            problems: list[dict]) -> Corpus:
     n_articles = [n for chunk in chunks for n in chunk.n_articles]
-    doc_rows = [document_row(doc, n) for doc, n in zip(docs.values(), n_articles, strict=True)]
-
-    def table(name: str, columns: dict[str, str]) -> pd.DataFrame:
-        parts = [chunk.tables[name] for chunk in chunks if len(chunk.tables[name])]
-        return pd.concat(parts, ignore_index=True) if parts else frame([], columns)
-
     claims = None
     if chunks and all("claims" in chunk.tables for chunk in chunks):
-        claims = table("claims", Corpus.claims_schema)
+        claims = joined(chunks, "claims", Corpus.claims_schema)
     return Corpus(
-        root=root, docs=docs,
-        documents=frame(doc_rows, DOCUMENT_COLUMNS), segments=table("segments", SEGMENT_COLUMNS),
-        sentences=table("sentences", SENTENCE_COLUMNS), mentions=table("mentions", MENTION_COLUMNS),
+        root=root, docs=docs, documents=documents_table(list(docs.values()), n_articles),
+        segments=joined(chunks, "segments", SEGMENT_COLUMNS), sentences=joined(chunks, "sentences", SENTENCE_COLUMNS),
+        mentions=joined(chunks, "mentions", MENTION_COLUMNS),
         skipped=frame(skipped, SKIPPED_COLUMNS), problems=frame(problems, PROBLEM_COLUMNS),
         found_claims=claims,
     )
+
+
+def joined(chunks: list[Chunk], name: str, columns: dict[str, str]) -> pd.DataFrame:
+    """Table ``name`` of some chunks, as one (empty, with ``columns``, when they have no row)."""
+    parts = [chunk.tables[name] for chunk in chunks if len(chunk.tables[name])]
+    return pd.concat(parts, ignore_index=True) if parts else frame([], columns)
+
+
+def documents_table(docs: list[Document], n_articles: list[int]) -> pd.DataFrame:
+    """The ``documents`` table of ``docs``, given each one's number of articles."""
+    return frame([document_row(doc, n) for doc, n in zip(docs, n_articles, strict=True)], DOCUMENT_COLUMNS)
 
 
 def document_row(doc: Document, n_articles: int) -> dict:
