@@ -58,6 +58,7 @@ from ..corpus.mentions import Mention
 from ..text.langdata import language, trie_pattern
 from ..text.normalize import Normalized, normalize_word
 from .cues import DEFAULT_CLAUSE, DEFAULT_HARD, Cue, Scan
+from .parties import bare_forms
 from .quantities import Quantity
 
 __all__ = ["BLOCKING", "SOURCE_TYPES", "SentenceContext", "Source", "carry_sources", "conjunctions",
@@ -133,6 +134,8 @@ def _credited(found: list[Source]) -> list[tuple[int, str, str]]:
 def _guidance(text: str, ns: int, ne: int, lang: str) -> list[int]:
     """Positions of a company's own forecast ("תחזית … שלה", "توقعاتها")."""
     w = _words(lang)
+    if not w.guidance_forms.search(text, ns, ne):  # most sentences hold no forecast word
+        return []
     out = [m.start("word") for m in w.guidance_owned.finditer(text, ns, ne)]
     for m in w.guidance.finditer(text, ns, ne):
         tail = text[m.end():min(ne, m.end() + 40)].split()[:4]
@@ -260,7 +263,8 @@ class _Words:
     """The attribution words of one language (``data/<lang>/roles.yaml``, ``attribution`` and
     ``speaker_titles``; "the company" and owner words from ``parties.yaml``), compiled once."""
 
-    cues: tuple[tuple[re.Pattern, dict[str, str], bool], ...]  # (pattern, form → kind, open) for the cue words
+    #: (pattern, form → kind, open, any form) for the cue words; any form is a quick test (:func:`.bare_forms`)
+    cues: tuple[tuple[re.Pattern, dict[str, str], bool, re.Pattern], ...]
     titles: re.Pattern
     title_gap: re.Pattern  # titles, spaces and punctuation only
     reports: re.Pattern
@@ -279,6 +283,11 @@ class _Words:
     guidance: re.Pattern
     guidance_owned: re.Pattern
     guidance_own: re.Pattern
+    #: any form of ``guidance`` and ``guidance_owned``, of ``reports``, of ``report_back``: quick tests
+    #: (:func:`.bare_forms`), most sentences hold none
+    guidance_forms: re.Pattern
+    report_forms: re.Pattern
+    report_back_forms: re.Pattern
     prefix: re.Pattern  # an attached prefix alone (ב, وب, ו-)
     adding: frozenset[str]  # verbs of saying that also mean something else (``speech_if_said``)
     pronouns: re.Pattern  # "one of them" in a speaker's place
@@ -287,7 +296,7 @@ class _Words:
     not_name_prefixes: tuple[str, ...]
 
 
-def _cue_patterns(data, words: dict[str, str], verb: bool) -> list[tuple[re.Pattern, dict[str, str], bool]]:
+def _cue_patterns(data, words: dict[str, str], verb: bool) -> list[tuple[re.Pattern, dict[str, str], bool, re.Pattern]]:
     """Patterns for cue words; a word ending in a one-letter prefix ("דיווח ב", "وفقا ل") attaches to the
     next (``open``: the cue ends before that prefix, which the phrase after it reads with its word)."""
     units = set(data.prefix_units)
@@ -295,12 +304,13 @@ def _cue_patterns(data, words: dict[str, str], verb: bool) -> list[tuple[re.Patt
     closed = {w: k for w, k in words.items() if w not in open_}
     out = []
     if closed:
-        out.append((*data.lookup(closed, "verb" if verb else True), False))
+        pattern, kinds = data.lookup(closed, "verb" if verb else True)
+        out.append((pattern, kinds, False, bare_forms(kinds)))
     if open_:
         forms = data.word_forms(open_, not verb)
         pre = data.verb_prefix_pattern if verb else data.prefix_pattern
         out.append((re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})"),
-                    {f: open_[w] for f, w in forms.items()}, True))
+                    {f: open_[w] for f, w in forms.items()}, True, bare_forms(forms)))
     return out
 
 
@@ -346,6 +356,9 @@ def _words(lang: str) -> _Words:
         guidance=data.words_regex(att.get("guidance") or []),
         guidance_owned=data.words_regex(att.get("guidance_owned") or []),
         guidance_own=data.words_regex(att.get("guidance_own") or []),
+        guidance_forms=bare_forms(data.word_forms((att.get("guidance") or []) + (att.get("guidance_owned") or []))),
+        report_forms=bare_forms(data.word_forms(att.get("report_words") or [])),
+        report_back_forms=bare_forms(data.word_forms(att.get("report_back") or [])),
         prefix=re.compile(data.prefix_pattern),
         adding=frozenset(norm_words("speech_if_said")),
         pronouns=data.words_regex(att.get("speaker_pronouns") or []),
@@ -358,7 +371,9 @@ def _words(lang: str) -> _Words:
 def _cues_in(words: _Words, text: str, ns: int, ne: int) -> list[tuple[int, int, str, str, str]]:
     """(start, end, kind, prefix, form) of the attribution cues of a sentence; of overlapping ones the longest."""
     found = []
-    for pattern, kinds, open_ in words.cues:
+    for pattern, kinds, open_, any_form in words.cues:
+        if not any_form.search(text, ns, ne):
+            continue
         for m in pattern.finditer(text, ns, ne):
             form = m.group("word")
             end = m.end("word") - (len(form.split()[-1]) if open_ else 0)
@@ -821,7 +836,7 @@ class _Reader:
         after it ("הדיווח בכלכליסט", "تقريرًا لشبكة CNBC"); "the report" opening a clause, with no
         publisher, is the one named before."""
         text, w = self.text, self.w
-        for m in w.reports.finditer(text, self.ns, self.ne):
+        for m in self._matches(w.reports, w.report_forms):
             a, b = m.start("word"), m.end("word")
             if any(x <= a < y for x, y in covered):
                 continue
@@ -831,7 +846,7 @@ class _Reader:
                 ma, mb, mention = hit
                 yield Source(a, mb, mention.entity, "report", False, self.clause_after(mb)), [
                     _Item(ma, mb, mention.entity, mention.type, mention)]
-        for m in w.report_back.finditer(text, self.ns, self.ne):
+        for m in self._matches(w.report_back, w.report_back_forms):
             a = m.start("word")
             if any(x <= a < y for x, y in covered):
                 continue
@@ -839,6 +854,10 @@ class _Reader:
             if head and head[-1] not in ",\u060c:;.":
                 continue
             yield Source(a, m.end(), "", "report_continued", False, True, "report"), []
+
+    def _matches(self, pattern: re.Pattern, any_form: re.Pattern):
+        """The matches of ``pattern`` in the sentence; none without any of its forms (``any_form``, a quick test)."""
+        return pattern.finditer(self.text, self.ns, self.ne) if any_form.search(self.text, self.ns, self.ne) else ()
 
     def _continue(self, sources: list[Source]) -> None:
         """Rule ``speaker_continued`` within the sentence: a verb of saying with no speaker of its own takes

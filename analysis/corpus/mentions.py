@@ -143,12 +143,15 @@ def _guarded_names(text: str, norm: Normalized, lang: str, known: list[Mention])
     ("إيرادات فوري"), or next to a deal verb, as its agent ("טבע גייסה", "تعهدت مبادلة"); never with
     the article ("العلم"), nor overlapping a name found already."""
     pattern, by_form, shares, verb, article = _guarded(lang)
-    if not by_form:
+    t = norm.text
+    first = min((i for i in map(t.find, by_form) if i >= 0), default=-1)
+    if first < 0:  # (a few substring searches spare the scan)
         return []
     types = entity_types()
     taken = _Spans((m.start, m.end) for m in known)
     out = []
-    for m in pattern.finditer(norm.text):
+    # a name and its attached prefix stand on one line: no match starts before the line of the first
+    for m in pattern.finditer(t, t.rfind("\n", 0, first) + 1):
         a, b = m.start("word"), m.end("word")
         if set(language(lang).prefix_parts(m.group("prefix"))) & article:
             continue
@@ -174,6 +177,8 @@ def _next_to(t: str, a: int, b: int, verb: re.Pattern) -> bool:
 #: no letter or digit before it, checked after its first letter (a pattern that starts with a
 #: letter class is scanned fast).
 _LATIN_WORD = re.compile(r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9]*(?:[.'&-][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+#: A run of Latin words separated by single spaces.
+_LATIN_RUN = re.compile(rf"{_LATIN_WORD.pattern}(?: {_LATIN_WORD.pattern})*")
 #: Words that may join the words of a Latin name (Bank of America, Procter & Gamble).
 _JOINERS = {"of", "&", "and", "de", "for", "la", "du"}
 #: Labels that are not names: quarters, halves, fiscal years (Q3, H1, FY2025).
@@ -238,11 +243,12 @@ def find_candidates(text: str, lang: str, norm: Normalized | None = None,
     taken = _Spans((m.start, m.end) for m in known)
     # a Latin run right after a known name extends it (Gemini 2.0 Flash Thinking): not a name of its own
     near = _Spans((m.start, m.end + 2) for m in known)
-    latin = _latin_names(text, norm, lang)
+    latin = _latin_names(text, lang)
     by_start = {m.start: m for m in known}
     longer = [c for c in latin if _longer_company(text, c, by_start, taken, words.not_entities)]
     found = [c for c in latin if not near.hits(c.start, c.end)]
     found = [c for c in found + _quoted_names(text, norm, lang) if not taken.hits(c.start, c.end)] + longer
+    found = [_typed(c, norm, lang) if c.type is None else c for c in found]
     kept: list[Mention] = []
     for c in sorted(found, key=lambda c: c.start):
         if not kept or c.start >= kept[-1].end:
@@ -273,53 +279,56 @@ class _Spans:
 def _longer_company(text: str, c: Mention, by_start: dict[int, Mention], taken: _Spans, stop: frozenset[str]) -> bool:
     """Whether ``c`` is a known company's Latin name and more words that are no corporate suffix."""
     known = by_start.get(c.start)
-    if known is None or len(taken.hits(c.start, c.end)) != 1 or known.type != "org" or known.end >= c.end:
+    if known is None or known.end >= c.end or known.type != "org" or len(taken.hits(c.start, c.end)) != 1:
         return False
     return any(w not in stop for w in text[known.end:c.end].split())
 
 
-def _latin_runs(text: str) -> list[list[re.Match]]:
-    """Runs of Latin words separated by single spaces."""
-    runs: list[list[re.Match]] = []
-    for w in _LATIN_WORD.finditer(text):
-        if runs and text[runs[-1][-1].end():w.start()] == " ":
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    return runs
-
-
-def _name_words(run: list[re.Match]) -> list[re.Match] | None:
-    """The words of a run that make a name: capitalized words and joiners between them; None
-    when the run is English prose (a lower-case word that is no joiner)."""
-    if any(w.group().islower() and w.group() not in _JOINERS for w in run):
+def _name_words(words: list[str], stop: frozenset[str]) -> tuple[int, int] | None:
+    """Where the name lies in a run of Latin words, ``words[i:j]``: capitalized words and joiners
+    between them, leading ``stop`` words dropped ("CEO Dana Rosen" → "Dana Rosen"); None when the
+    run is English prose (a lower-case word that is no joiner) or no word is left."""
+    if any(w.islower() and w not in _JOINERS for w in words):
         return None
-    while run and run[-1].group() in _JOINERS:
-        run = run[:-1]
-    return run or None
+    j = len(words)
+    while j and words[j - 1] in _JOINERS:
+        j -= 1
+    i = 0
+    while i < j and words[i] in stop:
+        i += 1
+    return (i, j) if i < j else None
 
 
-def _latin_names(text: str, norm: Normalized, lang: str) -> list[Mention]:
-    """Names in Latin script: a run of capitalized Latin words that is not all stop words."""
-    words = _party_words(lang)
+def _latin_names(text: str, lang: str) -> list[Mention]:
+    """Names in Latin script: a run of capitalized Latin words that is not all stop words.
+
+    Their ``type`` is None: most are known names dropped at once, so :func:`_typed` looks
+    for a type word only before the names that are kept."""
+    stop = _party_words(lang).not_entities
     out = []
-    for run in _latin_runs(text):
-        if _NUMBER_WORD.fullmatch(text[max(0, run[0].start() - 2):run[0].start()]):
+    for run in _LATIN_RUN.finditer(text):
+        a = run.start()
+        if _NUMBER_WORD.fullmatch(text, max(0, a - 2), a):
             continue  # part of a number word: 12-Day
-        name = _name_words(run)
-        while name and name[0].group() in words.not_entities:
-            name = name[1:]  # "CEO Dana Rosen" → "Dana Rosen"
-        if not name:
+        words = run.group().split(" ")
+        span = _name_words(words, stop)
+        if span is None:
             continue
-        surface = text[name[0].start():name[-1].end()]
-        parts = [w.group() for w in name]
-        if surface in words.not_entities or all(p in words.not_entities or _LABEL.fullmatch(p) for p in parts):
+        name = words[span[0]:span[1]]
+        surface = " ".join(name)
+        if surface in stop or all(p in stop or _LABEL.fullmatch(p) for p in name):
             continue
-        a = name[0].start()
-        kind = type_word_before(norm.text, norm.index_of(a), lang)
-        typ = kind[0] if kind else ("product" if len(parts) == 1 and _PRODUCT_CODE.fullmatch(parts[0]) else "org")
-        out.append(Mention(a, name[-1].end(), surface, surface, typ, True))
+        start = a + sum(len(w) + 1 for w in words[:span[0]])
+        out.append(Mention(start, start + len(surface), surface, surface, None, True))
     return out
+
+
+def _typed(c: Mention, norm: Normalized, lang: str) -> Mention:
+    """A Latin name with its type: from the type word before it, else ``product`` for a short
+    code with digits (``MX300``; one word), else ``org``."""
+    kind = type_word_before(norm.text, norm.index_of(c.start), lang)
+    typ = kind[0] if kind else ("product" if _PRODUCT_CODE.fullmatch(c.surface) else "org")
+    return Mention(c.start, c.end, c.surface, c.entity, typ, True)
 
 
 def _quoted_names(text: str, norm: Normalized, lang: str) -> list[Mention]:

@@ -29,15 +29,19 @@ class Sentence:
 
 
 @functools.cache
-def _boundary(lang: str | None) -> tuple[re.Pattern, re.Pattern | None, int]:
-    """Sentence ends, abbreviations ending a span, and how far back an abbreviation may start."""
+def _boundary(lang: str | None) -> tuple[re.Pattern, re.Pattern | None, int, tuple[str, ...]]:
+    """Sentence ends, abbreviations ending a span, how far back an abbreviation may start, and
+    the abbreviations themselves."""
     data = language(lang).load("language") if lang else {}
     ends = sentence_ends(lang)
     marks = "".join(re.escape(e) for e in ends)
-    boundary = re.compile(rf"[{marks}]+[\"'”’»)\]]*(?=\s|$)|\r\n|\r|\n")
+    # ``[marks]+[closers]*(?=\s|$)|\r\n|\r|\n``, written to open with one character class: the
+    # regex engine then jumps from candidate to candidate instead of trying every position
+    closers = "[\"'”’»)\\]]*"
+    boundary = re.compile(rf"[{marks}\r\n](?:(?<=[{marks}])[{marks}]*{closers}(?=\s|$)|(?<=\r)\n?|(?<=\n))")
     abbrevs = data.get("abbreviations", [])
     abbrev = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, abbrevs)) + r")$") if abbrevs else None
-    return boundary, abbrev, max(map(len, abbrevs), default=0) + 2
+    return boundary, abbrev, max(map(len, abbrevs), default=0) + 2, tuple(abbrevs)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> list[Sentence]:
@@ -48,14 +52,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, lang: str
     ['Nova Ltd. -5.74%.', 'שלום.', 'مرحبا']
     """
     end = len(text) if end is None else end
-    boundary, abbrev, reach = _boundary(lang)
+    boundary, abbrev, reach, abbrevs = _boundary(lang)
     out: list[Sentence] = []
     cut = start
     for m in boundary.finditer(text, start, end):
-        if m.group()[0] not in "\r\n" and abbrev and abbrev.search(text, max(cut, m.end() - reach), m.end()):
+        b = m.end()
+        lo = max(cut, b - reach)
+        # (an abbreviation must end the span: testing that first spares most searches)
+        if abbrev and text[m.start()] not in "\r\n" and text.endswith(abbrevs, lo, b) and abbrev.search(text, lo, b):
             continue
-        _add(out, text, cut, m.end())
-        cut = m.end()
+        _add(out, text, cut, b)
+        cut = b
     _add(out, text, cut, end)
     return out
 

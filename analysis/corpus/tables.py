@@ -13,6 +13,8 @@ empty table has the same columns and dtypes as a full one.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -23,6 +25,10 @@ __all__ = ["frame"]
 _STR = pd.api.types.pandas_dtype("str")  # resolved once: looking a dtype up by name is slow
 _STR_ARRAY = _STR.construct_array_type()  # pyarrow-backed: built straight from a large_string array
 _LARGE_STRING = pa.large_string()
+#: a large_string array as a ``str`` column: pandas' own fast path for its results (no constructor
+#: checks, no dtype built and dropped), else the constructor (pandas is pinned)
+_as_strings = getattr(_STR_ARRAY(pa.array([], type=_LARGE_STRING), dtype=_STR), "_from_pyarrow_array",
+                      lambda array: _STR_ARRAY(array, dtype=_STR))
 
 
 def _strings(values: list):
@@ -30,7 +36,7 @@ def _strings(values: list):
     value first); anything else (numbers, NaN) goes through :func:`pandas.array` as before."""
     values = ["" if v is None else v for v in values]
     try:
-        return _STR_ARRAY(pa.array(values, type=_LARGE_STRING), dtype=_STR)
+        return _as_strings(pa.array(values, type=_LARGE_STRING))
     except (pa.ArrowTypeError, pa.ArrowInvalid, TypeError):
         return pd.array(values, dtype=_STR)
 
@@ -45,6 +51,13 @@ def _column(values: list, dtype: str):
     return np.array(values, dtype=dtype)
 
 
+@functools.lru_cache(maxsize=64)
+def _labels(names: tuple[str, ...]) -> pd.Index:
+    """The column labels of a schema, built once (an Index of strings infers its dtype when built);
+    each frame gets a view of its own (a name set on one frame's columns stays there)."""
+    return pd.Index(list(names))
+
+
 def frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly ``columns`` (name → dtype), in that order.
 
@@ -56,4 +69,4 @@ def frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     build = getattr(pd.DataFrame, "_from_arrays", None)  # pandas' own internal constructor (pandas is pinned)
     if build is None:  # a pandas without it: the public way, a little slower
         return pd.DataFrame(dict(zip(columns, arrays)), index=pd.RangeIndex(len(rows)))
-    return build(arrays, columns=list(columns), index=pd.RangeIndex(len(rows)), verify_integrity=False)
+    return build(arrays, columns=_labels(tuple(columns)).view(), index=pd.RangeIndex(len(rows)), verify_integrity=False)

@@ -140,25 +140,20 @@ class Normalized:
 _BLOCK = 1 << 20
 
 
-def _translated(original: str) -> str:
-    """``original.translate(_TABLE)``, faster on a long text: a lookup table over its code points."""
+def _translated(original: str) -> tuple[str, np.ndarray]:
+    """``original.translate(_TABLE)``, faster on a long text: a lookup table over its code points;
+    and which characters of ``original`` were deleted (a boolean array)."""
     codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     bmp = codes < 0x10000
     mapped = np.where(bmp, _LUT[np.where(bmp, codes, 0)], codes)
-    kept = mapped != _GONE
-    return (mapped if kept.all() else mapped[kept]).astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    gone = mapped == _GONE
+    text = (mapped[~gone] if gone.any() else mapped).astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    return text, gone
 
 
-def normalize(original: str) -> Normalized:
-    """Return the normalized copy of ``original`` with its offset map."""
-    if len(original) < _SMALL:
-        text = original.translate(_TABLE)
-    elif len(original) <= _BLOCK:
-        text = _translated(original)
-    else:  # a block at a time: the arrays cost some 20 bytes a character
-        text = "".join(_translated(original[k:k + _BLOCK]) for k in range(0, len(original), _BLOCK))
-    if len(text) == len(original):
-        return Normalized(original, text)
+def _deleted_runs(original: str) -> tuple[list[int], list[int], list[int]]:
+    """The offset map of :class:`Normalized`: for each run of deleted characters, where it sat in
+    the copy, how many characters were deleted up to and including it, and where it starts."""
     at: list[int] = []
     deleted: list[int] = []
     orig: list[int] = []
@@ -168,7 +163,29 @@ def normalize(original: str) -> Normalized:
         orig.append(m.start())
         total += m.end() - m.start()
         deleted.append(total)
-    return Normalized(original, text, at, deleted, orig)
+    return at, deleted, orig
+
+
+def _runs_of(gone: np.ndarray) -> tuple[list[int], list[int], list[int]]:
+    """:func:`_deleted_runs` from the array of deleted characters (no second pass over the text)."""
+    edges = np.flatnonzero(np.diff(gone.view(np.int8), prepend=0, append=0))
+    starts, ends = edges[0::2], edges[1::2]
+    deleted = np.cumsum(ends - starts)
+    return (ends - deleted).tolist(), deleted.tolist(), starts.tolist()
+
+
+def normalize(original: str) -> Normalized:
+    """Return the normalized copy of ``original`` with its offset map."""
+    gone = None
+    if len(original) < _SMALL:
+        text = original.translate(_TABLE)
+    elif len(original) <= _BLOCK:
+        text, gone = _translated(original)
+    else:  # a block at a time: the arrays cost some 20 bytes a character
+        text = "".join(_translated(original[k:k + _BLOCK])[0] for k in range(0, len(original), _BLOCK))
+    if len(text) == len(original):
+        return Normalized(original, text)
+    return Normalized(original, text, *(_deleted_runs(original) if gone is None else _runs_of(gone)))
 
 
 def normalize_word(word: str) -> str:
