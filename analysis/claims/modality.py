@@ -34,6 +34,7 @@ from .site import NONE, Decision, Site
 __all__ = ["MODALITIES", "modality_of"]
 
 MODALITIES = ("fact", "plan", "talks", "projection", "target", "denied")
+_REPORTED = Decision("fact", "reported")  # (most numbers: one decision for all)
 
 
 def modality_of(site: Site, decided: dict) -> Decision:
@@ -60,7 +61,7 @@ def modality_of(site: Site, decided: dict) -> Decision:
     earlier = [c for c in cues if c.start < site.qa]
     if earlier:
         return Decision(earlier[-1].key, "cue_in_sentence")
-    return Decision("fact", "reported")
+    return _REPORTED
 
 
 _NOW_BEFORE, _NOW_AFTER = 12, 8  # characters between a "now" word and the figure it dates

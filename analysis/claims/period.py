@@ -165,8 +165,7 @@ def period_of(site: Site, decided: dict) -> Decision:
     current = _current_figure(site, decided)
     if not current.value:
         current = _counted_since(site, decided, since)
-    own = _current_in_clause(site) or any(site.ca <= x < site.cb for x, _ in since)
-    if current.value and (not options or (min(o[0] for o in options)[0] and own)):
+    if current.value and (not options or (min(o[0] for o in options)[0] and _stated_in_clause(site, since))):
         return current  # stated as current in its own clause: a time named in another clause is not its period
     if not options:
         return NONE
@@ -202,6 +201,12 @@ def _figure_between(site: Site, a: int, b: int) -> bool:
 def _names_its_own(site: Site) -> bool:
     """True when an entity is named in the number's clause before the number."""
     return any(site.ca <= a < site.qa for a, _, _ in site.ctx.mentions)
+
+
+def _stated_in_clause(site: Site, since: list[tuple[int, str]]) -> bool:
+    """Whether the number's own clause states it as current, or names the time it is counted since
+    (read only for a figure stated as current)."""
+    return _current_in_clause(site) or any(site.ca <= x < site.cb for x, _ in since)
 
 
 _CURRENT_VERB_GAP = 15  # characters between a present-tense verb of a level and its figure ("وتشغّل الشركة 12 500")
