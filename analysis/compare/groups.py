@@ -19,7 +19,7 @@ import calendar
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 import pandas as pd
@@ -133,6 +133,10 @@ class Claim:
         return bool(self.subject) and rule not in GUESSED_SUBJECT
 
 
+#: The fields a :class:`Claim` is made with, in order.
+_FIELDS = [f.name for f in fields(Claim) if f.init]
+
+
 def _float(v) -> float | None:
     try:
         f = float(v)
@@ -146,28 +150,32 @@ def _str(v) -> str:
 
 
 def read_claims(claims: pd.DataFrame) -> list[Claim]:
-    """Every row of a claims table as a :class:`Claim` (missing columns take neutral defaults)."""
+    """Every row of a claims table as a :class:`Claim` (missing columns take neutral defaults).
+
+    The fields are made a column at a time, then each claim from its row of them: the comparison's
+    one pass over every claim of the corpus."""
     if claims is None or len(claims) == 0:
         return []
-    names = list(_DEFAULTS)
-    columns = [_column(claims, c, d) for c, d in _DEFAULTS.items()]
-    out: list[Claim] = []
-    for i, values in enumerate(zip(*columns)):
-        r = dict(zip(names, values))
-        doc, kind = r["doc_id"], r["kind"]
-        value = _float(r["value"]) if kind in NUMERIC_KINDS else None
-        out.append(Claim(
-            claim_id=r["claim_id"] or f"{doc}:{r['start']}-{r['end']}" or f"row{i}", doc_id=doc,
-            source=r["outlet"].strip() or doc or "the text", lang=r["lang"], article=int(r["article"]),
-            section=r["section"], sent_no=int(r["sent_no"]), start=int(r["start"]), text=r["text"],
-            value=value, value_max=_float(r["value_max"]), unit=r["unit"], kind=kind, approx=bool(r["approx"]),
-            hedge=r["hedge"], subject=r["subject"], metric=r["metric"],
-            counterpart=tuple(sorted(filter(None, (p.strip() for p in r["counterpart"].split(";"))))),
-            modality=r["modality"], period=r["period"], period_type=r["period_type"],
-            cadence=r["cadence"], role=r["role"], change_id=r["change_id"], gloss=r["gloss"],
-            sentence=r["sentence"], published=r["published"], in_analysis=bool(r["in_analysis"]),
-            repeat_of=r["repeat_of"], why=r["why"], raw_value=r["value"]))
-    return _unique_ids(out)
+    col = {c: _column(claims, c, d) for c, d in _DEFAULTS.items()}
+    docs = col["doc_id"]
+    made = {
+        "claim_id": [cid or f"{doc}:{a}-{b}" or f"row{i}"
+                     for i, (cid, doc, a, b) in enumerate(zip(col["claim_id"], docs, col["start"], col["end"]))],
+        "source": [outlet.strip() or doc or "the text" for outlet, doc in zip(col["outlet"], docs)],
+        "article": list(map(int, col["article"])), "sent_no": list(map(int, col["sent_no"])),
+        "start": list(map(int, col["start"])),
+        "value": [_float(v) if kind in NUMERIC_KINDS else None for v, kind in zip(col["value"], col["kind"])],
+        "value_max": list(map(_float, col["value_max"])),
+        "approx": list(map(bool, col["approx"])), "in_analysis": list(map(bool, col["in_analysis"])),
+        "counterpart": list(map(_parties, col["counterpart"])), "raw_value": col["value"],
+    }
+    fields = [made[name] if name in made else col[name] for name in _FIELDS]
+    return _unique_ids([Claim(*values) for values in zip(*fields)])
+
+
+def _parties(counterpart: str) -> tuple[str, ...]:
+    """The counterpart column's ``;``-separated names, sorted."""
+    return tuple(sorted(filter(None, (p.strip() for p in counterpart.split(";"))))) if counterpart else ()
 
 
 def _unique_ids(claims: list[Claim]) -> list[Claim]:
