@@ -169,8 +169,8 @@ def read_claims(claims: pd.DataFrame) -> list[Claim]:
         "approx": list(map(bool, col["approx"])), "in_analysis": list(map(bool, col["in_analysis"])),
         "counterpart": list(map(_parties, col["counterpart"])), "raw_value": col["value"],
     }
-    fields = [made[name] if name in made else col[name] for name in _FIELDS]
-    return _unique_ids([Claim(*values) for values in zip(*fields)])
+    by_field = [made[name] if name in made else col[name] for name in _FIELDS]
+    return _unique_ids([Claim(*values) for values in zip(*by_field)])
 
 
 def _parties(counterpart: str) -> tuple[str, ...]:
