@@ -55,10 +55,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..corpus.mentions import Mention
-from ..text.langdata import language, trie_pattern
+from ..text.langdata import bare_forms, language, trie_pattern
 from ..text.normalize import Normalized, normalize_word
 from .cues import DEFAULT_CLAUSE, DEFAULT_HARD, Cue, Scan
-from .parties import bare_forms
 from .quantities import Quantity
 
 __all__ = ["BLOCKING", "SOURCE_TYPES", "SentenceContext", "Source", "carry_sources", "conjunctions",
@@ -263,7 +262,7 @@ class _Words:
     """The attribution words of one language (``data/<lang>/roles.yaml``, ``attribution`` and
     ``speaker_titles``; "the company" and owner words from ``parties.yaml``), compiled once."""
 
-    #: (pattern, form → kind, open, any form) for the cue words; any form is a quick test (:func:`.bare_forms`)
+    #: (pattern, form → kind, open, any form) for the cue words; any form is a quick test (:func:`~analysis.text.langdata.bare_forms`)
     cues: tuple[tuple[re.Pattern, dict[str, str], bool, re.Pattern], ...]
     titles: re.Pattern
     title_gap: re.Pattern  # titles, spaces and punctuation only
@@ -284,7 +283,7 @@ class _Words:
     guidance_owned: re.Pattern
     guidance_own: re.Pattern
     #: any form of ``guidance`` and ``guidance_owned``, of ``reports``, of ``report_back``: quick tests
-    #: (:func:`.bare_forms`), most sentences hold none
+    #: (:func:`~analysis.text.langdata.bare_forms`), most sentences hold none
     guidance_forms: re.Pattern
     report_forms: re.Pattern
     report_back_forms: re.Pattern
@@ -356,9 +355,9 @@ def _words(lang: str) -> _Words:
         guidance=data.words_regex(att.get("guidance") or []),
         guidance_owned=data.words_regex(att.get("guidance_owned") or []),
         guidance_own=data.words_regex(att.get("guidance_own") or []),
-        guidance_forms=bare_forms(data.word_forms((att.get("guidance") or []) + (att.get("guidance_owned") or []))),
-        report_forms=bare_forms(data.word_forms(att.get("report_words") or [])),
-        report_back_forms=bare_forms(data.word_forms(att.get("report_back") or [])),
+        guidance_forms=data.any_form((att.get("guidance") or []) + (att.get("guidance_owned") or [])),
+        report_forms=data.any_form(att.get("report_words") or []),
+        report_back_forms=data.any_form(att.get("report_back") or []),
         prefix=re.compile(data.prefix_pattern),
         adding=frozenset(norm_words("speech_if_said")),
         pronouns=data.words_regex(att.get("speaker_pronouns") or []),

@@ -47,10 +47,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..corpus.mentions import Mention
-from ..text.langdata import DATA_DIR, language, read_csv, trie_pattern
+from ..text.langdata import DATA_DIR, bare_forms, language, read_csv, trie_pattern
 from ..text.normalize import normalize_word
 
-__all__ = ["PARTY_TYPES", "ArticleView", "Event", "Party", "Reading", "article_views", "bare_forms", "clause_at",
+__all__ = ["PARTY_TYPES", "ArticleView", "Event", "Party", "Reading", "article_views", "clause_at",
            "clause_of", "companies", "event_of", "frame_of", "lead_role", "listed_before", "party_words", "quotation_of",
            "read_parties"]
 
@@ -222,13 +222,6 @@ class _Words:
     unnamed_forms: re.Pattern
 
 
-def bare_forms(forms) -> re.Pattern:
-    """Any of ``forms`` as a bare string: the ``word`` group of their regex (``Language.words_regex``,
-    ``Language.lookup``) matches one of them, so a span without one holds no match of that regex
-    (and is found much faster than its matches): a quick test before reading a sentence for them."""
-    return re.compile(trie_pattern(forms))
-
-
 def _ending(data, words, prefix: bool = True) -> tuple[re.Pattern, dict[str, str]]:
     """A regex for one of ``words`` (word → value) ending at the end of the searched span."""
     values = {normalize_word(w): v for w, v in words.items()}
@@ -262,7 +255,7 @@ def party_words(lang: str) -> _Words:
                   unnamed, unnamed_kinds,
                   frozenset(normalize_word(a) for a in (spec.get("article") or []) + (spec.get("definite_prefixes") or [])),
                   re.compile(data.words_regex(spec.get("described") or []).pattern + r"\s*$"), joiners,
-                  bare_forms(frame_keys), bare_forms(data.word_forms(spec.get("anaphors") or [])),
+                  bare_forms(frame_keys), data.any_form(spec.get("anaphors") or []),
                   bare_forms(unnamed_kinds))
 
 

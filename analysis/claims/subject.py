@@ -101,7 +101,6 @@ from .parties import (
     ArticleView,
     Event,
     Party,
-    bare_forms,
     clause_at,
     clause_of,
     companies,
@@ -204,12 +203,6 @@ def _candidates(site: Site, reading) -> list[Party]:
         memo["candidates"] = [p for p in reading.parties if (not p.source or p.type == "org" and p.entity in speaking)
                               and p.role != "with"]
     return memo["candidates"]
-
-
-def _bare_forms(lang: str, words) -> re.Pattern:
-    """Any form of ``words`` (:func:`~analysis.claims.parties.bare_forms`): a sentence without one holds
-    no match of ``language(lang).words_regex(words)``."""
-    return bare_forms(language(lang).word_forms(words))
 
 
 def _in_sentence(site: Site, key: str, pattern: re.Pattern) -> bool:
@@ -418,12 +411,12 @@ def people_of_place(site: Site) -> Decision:
 @functools.cache
 def _market(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The words for a market, the words before one that make it a company's
-    (``data/<lang>/parties.yaml``, ``market``, ``market_not_after``), and any form of the first (:func:`_bare_forms`)."""
+    (``data/<lang>/parties.yaml``, ``market``, ``market_not_after``), and any form of the first (:meth:`~analysis.text.langdata.Language.any_form`)."""
     data = language(lang)
     spec = data.load("parties")
     return (data.words_regex(spec.get("market") or []),
             re.compile(data.words_regex(spec.get("market_not_after") or []).pattern + r"\s*$"),
-            _bare_forms(lang, spec.get("market") or []))
+            language(lang).any_form(spec.get("market") or []))
 
 
 def market_size(site: Site) -> Decision:
@@ -503,9 +496,9 @@ def unnamed_party(site: Site) -> Decision:
 @functools.cache
 def _respectively(lang: str) -> tuple[re.Pattern, re.Pattern]:
     """The words for "respectively" (``data/<lang>/parties.yaml``, ``respectively``), and any of their
-    forms (:func:`_bare_forms`)."""
+    forms (:meth:`~analysis.text.langdata.Language.any_form`)."""
     words = language(lang).load("parties").get("respectively") or []
-    return language(lang).words_regex(words), _bare_forms(lang, words)
+    return language(lang).words_regex(words), language(lang).any_form(words)
 
 
 def respectively(site: Site) -> Decision:
@@ -562,7 +555,7 @@ class _National:
     places: re.Pattern  # the names of places and the words that point to one
     place_of: dict[str, str]  # matched form → place
     currencies: dict[str, str]  # ISO 4217 → place
-    any_cue: re.Pattern  # any form of the three kinds of cues above (:func:`_bare_forms`)
+    any_cue: re.Pattern  # any form of the three kinds of cues above (:meth:`~analysis.text.langdata.Language.any_form`)
 
 
 @functools.cache
@@ -576,7 +569,7 @@ def _national(lang: str) -> _National:
     places, place_of = data.lookup(words)
     cues = [spec.get(kind) or [] for kind in ("indicators", "state_figures", "state")]
     return _National(*(data.words_regex(c) for c in cues), places, place_of, dict(spec.get("currencies") or {}),
-                     _bare_forms(lang, [w for c in cues for w in c]))
+                     language(lang).any_form([w for c in cues for w in c]))
 
 
 def _blocks(p: Party) -> bool:
@@ -667,9 +660,9 @@ def owner_after(site: Site) -> Decision:
 @functools.cache
 def _shares_words(lang: str) -> tuple[re.Pattern, re.Pattern]:
     """The words for shares (``data/<lang>/parties.yaml``, ``markers``, ``shares``), and any of their
-    forms (:func:`_bare_forms`)."""
+    forms (:meth:`~analysis.text.langdata.Language.any_form`)."""
     words = (language(lang).load("parties").get("markers") or {}).get("shares") or []
-    return language(lang).words_regex(words), _bare_forms(lang, words)
+    return language(lang).words_regex(words), language(lang).any_form(words)
 
 
 def sector_shares(site: Site) -> Decision:

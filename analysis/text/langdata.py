@@ -27,7 +27,7 @@ import yaml
 
 from .normalize import normalize_word
 
-__all__ = ["DATA_DIR", "currency_countries", "DEFAULT_SENTENCE_END", "sentence_ends", "trie_pattern", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
+__all__ = ["DATA_DIR", "currency_countries", "DEFAULT_SENTENCE_END", "sentence_ends", "trie_pattern", "bare_forms", "Language", "LanguageDataError", "language", "languages", "detect_language", "read_csv"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -185,6 +185,11 @@ class Language:
         # a quote mark between letters is part of the word (Hebrew acronyms: ליש"ט is not ל + יש)
         return re.compile(rf"(?<!\w)(?P<prefix>{pre})(?P<word>{trie_pattern(forms)})(?!\w|[\"'](?=\w))")
 
+    def any_form(self, words: Iterable[str]) -> re.Pattern:
+        """Any form of ``words`` as a bare string (:func:`bare_forms`): a span without one holds no
+        match of :meth:`words_regex` for the same words."""
+        return bare_forms(self.word_forms(words))
+
     def lookup(self, mapping: dict, prefix: bool | str = True) -> tuple[re.Pattern, dict]:
         """A regex for the words of ``mapping`` and a map from each matched form to its value.
 
@@ -298,3 +303,14 @@ def detect_language(text: str) -> str | None:
         if n > best_n:
             best, best_n = code, n
     return best
+
+
+def bare_forms(forms: Iterable[str]) -> re.Pattern:
+    """Any of ``forms`` as a bare string. The ``word`` group of :meth:`Language.words_regex` and
+    :meth:`Language.lookup` matches one of them, so a span without one holds no match of that regex,
+    and is found much faster than its matches: a quick test before reading a sentence for them.
+
+    >>> bool(bare_forms(["מניות"]).search("ומניותיה")), bool(bare_forms(["מניות"]).search("מנייה"))
+    (True, False)
+    """
+    return re.compile(trie_pattern(forms))
