@@ -12,6 +12,7 @@ from analysis import compare_sources
 from analysis.compare import COMPARE_COLUMNS, undecided
 from analysis.compare.groups import measure, nested, read_claims, span
 from analysis.compare.rates import rate_for
+from analysis.compare.shares import deal
 from analysis.compare.values import direction, interval
 
 BASE = dict(doc_id="a", outlet="", lang="he", article=0, section="body", kind="money", unit="USD", value=math.nan,
@@ -417,3 +418,14 @@ def test_an_undated_figure_matching_two_times_is_undecided():
 def test_claim_ids_met_twice_are_told_apart():
     rows = table(dict(A, value=5e11, period="2025-10", claim_id="x"), dict(B, value=3e11, period="2025-10", claim_id="x"))
     assert compare_sources(rows).iloc[0]["claim_ids"] == "x; x#2"
+
+
+@pytest.mark.parametrize("sizes, shares, expected", [
+    ({("A", "m"): 5, ("B", "m"): 3, ("C", "n"): 3}, 2, {("A", "m"): 0, ("B", "m"): 1, ("C", "n"): 1}),
+    ({("A", "m"): 1, ("B", "m"): 1}, 3, {("A", "m"): 0, ("B", "m"): 1}),  # more shares than groups
+    ({("A", "m"): 2, ("B", "m"): 9, ("C", "n"): 4, ("D", "n"): 4}, 2,  # largest first, to the lightest share
+     {("B", "m"): 0, ("C", "n"): 1, ("D", "n"): 1, ("A", "m"): 1}),
+    ({}, 2, {}),
+])
+def test_groups_are_dealt_largest_first_to_the_lightest_share(sizes, shares, expected):
+    assert deal(sizes, shares) == expected

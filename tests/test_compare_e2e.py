@@ -4,9 +4,11 @@ engine, compared. Each expected finding was annotated by hand before the engine 
 
 import csv
 
+import pandas as pd
 import pytest
 
 from analysis import compare_sources, load_corpus
+from analysis.compare import compare_share, comparison_of
 
 #: name, lang, outlet, published, country, text
 DOCS = [
@@ -73,7 +75,7 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def comparison(tmp_path_factory):
+def claims(tmp_path_factory):
     folder = tmp_path_factory.mktemp("compare_corpus")
     with (folder / "SOURCES.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -81,7 +83,12 @@ def comparison(tmp_path_factory):
         for name, lang, outlet, published, country, text in DOCS:
             (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
             w.writerow([name, f"{name}.txt", lang, outlet, published, country])
-    return compare_sources(load_corpus(folder).claims)
+    return load_corpus(folder).claims
+
+
+@pytest.fixture(scope="module")
+def comparison(claims):
+    return compare_sources(claims)
 
 
 def test_every_expected_finding_and_no_other(comparison):
@@ -111,3 +118,21 @@ def test_nothing_is_dropped(comparison):
     summary = comparison.attrs["undecided"]
     assert sum(r["claims"] for r in summary) > 0
     assert {r["status"] for r in summary} <= {"left out", "undecided", "compared", "single source"}
+
+
+@pytest.mark.parametrize("passed", [False, True])
+@pytest.mark.parametrize("shares", [2, 3, 7])
+@pytest.mark.parametrize("twice", [False, True], ids=["once", "two folders alike"])
+def test_the_comparison_made_in_shares_is_the_comparison_made_in_one(claims, shares, passed, twice):
+    """What ``build --jobs N`` does: each process compares its share of the groups and checks its share
+    of the documents; put together, the table and the summary are those of one process. Twice: the
+    same files read from two folders (claim ids made unique as ``#2``, a document's rows apart)."""
+    table = pd.concat([claims, claims], ignore_index=True) if twice else claims
+    one = compare_sources(table, passed=passed)
+    parts = [compare_share(table, k, shares, passed) for k in range(shares)]
+    assert sum(len(p.found) for p in parts) == len(one)  # no finding made twice
+    assert sorted(q for p in parts for q in p.positions) == list(range(len(table)))  # each claim's fate once
+    assert sum(bool(len(p.found)) for p in parts) > 1  # the work is shared
+    merged = comparison_of(parts)
+    pd.testing.assert_frame_equal(merged, one)
+    assert merged.attrs == one.attrs and ("#2" in str(merged.attrs)) == twice

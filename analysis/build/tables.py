@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from ..claims.extract import CLAIM_COLUMNS
-from ..compare import COMPARE_COLUMNS
+from ..compare import COMPARE_COLUMNS, Share, compare_share, comparison_of
 from ..corpus.loader import load_corpus
 
 __all__ = [
@@ -229,7 +229,7 @@ def write_tables(corpus, folder: Path, jobs: int = 1) -> list[str]:
     """Every table of :data:`TABLES` as NAME.csv (UTF-8 with BOM) and NAME.parquet in ``folder``; their names.
 
     With ``jobs`` > 1 the tables are written by ``jobs`` forked processes (the corpus is shared, not
-    copied), the comparison made by the first of them; the files are those one process writes."""
+    copied), which also make the comparison, in shares; the files are those one process writes."""
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         written = _write_forked(corpus, folder, jobs)
     else:
@@ -252,23 +252,32 @@ def _hold(corpus) -> None:
     _HELD = corpus
 
 
-def _write_held(name: str, folder: Path) -> tuple[list[str], pd.DataFrame | None]:
-    """Write one table of the held corpus; the comparison also comes back, for the corpus to keep."""
-    return _write_one(_HELD, name, folder), (_HELD.comparison if name == "comparison" else None)
+def _write_held(name: str, folder: Path) -> list[str]:
+    """Write one table of the held corpus."""
+    return _write_one(_HELD, name, folder)
+
+
+def _compare_held(share: int, shares: int) -> Share:
+    """One share of the comparison of the held corpus's claims."""
+    return compare_share(_HELD.claims, share, shares)
 
 
 def _write_forked(corpus, folder: Path, jobs: int) -> dict[str, list[str]]:
-    """The tables written by a pool of forked processes: the comparison first (the longest to make),
-    then the others by size, each taken by the next process free."""
+    """The tables written by a pool of forked processes. The comparison is made first, in ``jobs``
+    shares (:mod:`analysis.compare.shares`), then put together and written by this process while
+    the pool writes the other tables, largest first, each taken by the next process free."""
     corpus.claims  # made once, here, before the processes share the corpus
-    names = ["comparison"] + sorted((n for n in TABLES if n != "comparison"), key=lambda n: -len(getattr(corpus, n)))
+    names = sorted((n for n in TABLES if n != "comparison"), key=lambda n: -len(getattr(corpus, n)))
+    make = "_comparison" not in corpus.__dict__
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(min(jobs, len(names)), mp_context=context, initializer=_hold, initargs=(corpus,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_hold, initargs=(corpus,)) as pool:
+        shares = [pool.submit(_compare_held, k, jobs) for k in range(jobs)] if make else []
         futures = {name: pool.submit(_write_held, name, folder) for name in names}
-        done = {name: future.result() for name, future in futures.items()}
-    if "_comparison" not in corpus.__dict__:
-        corpus.__dict__["_comparison"] = done["comparison"][1]  # what Corpus.comparison keeps
-    return {name: files for name, (files, _) in done.items()}
+        if make:
+            corpus.__dict__["_comparison"] = comparison_of([f.result() for f in shares])  # what Corpus.comparison keeps
+        written = {"comparison": _write_one(corpus, "comparison", folder)}
+        written.update({name: future.result() for name, future in futures.items()})
+    return written
 
 
 def write_table(df: pd.DataFrame, folder: Path, name: str) -> list[str]:

@@ -19,55 +19,33 @@ list of dicts): nothing is dropped silently.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pandas as pd
 
 from ..corpus.loader import Corpus
-from .across import compare_across
-from .groups import read_claims
-from .table import COMPARE_COLUMNS, COMPARE_SCHEMA, VERDICTS, findings_frame
-from .undecided import UNDECIDED_SCHEMA, fates, summary
-from .within import check_document, documents
+from .shares import Share, compare_share, merge_shares
+from .table import COMPARE_COLUMNS, COMPARE_SCHEMA, VERDICTS
+from .undecided import UNDECIDED_SCHEMA
 
-__all__ = ["COMPARE_COLUMNS", "COMPARE_SCHEMA", "UNDECIDED_SCHEMA", "VERDICTS", "compare_sources", "undecided"]
-
-
-def _run(claims: pd.DataFrame, passed: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    with _collector_paused():
-        read = read_claims(claims)
-        across, across_fates = compare_across(read)
-        within = [f for doc in documents(read).values() for f in check_document(doc)]
-        shown = within if passed else [f for f in within if f.verdict != "consistent"]
-        return findings_frame(across + shown), summary(read, fates(read, across, within, across_fates))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the comparison runs: it makes a great many small objects
-    (and no cycles that need collecting on the way), and each full collection would walk them all
-    again (a fifth of the comparison's time at 10,000 articles). What it leaves is collected after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+__all__ = ["COMPARE_COLUMNS", "COMPARE_SCHEMA", "UNDECIDED_SCHEMA", "VERDICTS", "Share", "compare_sources",
+           "compare_share", "comparison_of", "undecided"]
 
 
 def compare_sources(claims: pd.DataFrame, passed: bool = False) -> pd.DataFrame:
     """Every finding of the comparison of ``claims`` (a claims table: ``Corpus.claims`` or
-    :func:`analysis.extract_claims` output), sorted (see :func:`analysis.compare.table.findings_frame`).
+    :func:`analysis.extract_claims` output), sorted (see :func:`analysis.compare.table.sort_key`).
 
     ``passed=True`` also lists the checks inside documents that held (verdict ``consistent``).
     The :func:`undecided` summary is attached as ``df.attrs["undecided"]`` (a list of dicts).
     An empty table, missing columns, NaN values or a single document give an empty or partial
     result, never an exception.
     """
-    found, left = _run(claims, passed)
+    return comparison_of([compare_share(claims, passed=passed)])
+
+
+def comparison_of(shares: list[Share]) -> pd.DataFrame:
+    """The comparison table made from its shares (:func:`analysis.compare.shares.compare_share`, one
+    per process), as :func:`compare_sources` returns it."""
+    found, left = merge_shares(shares)
     found.attrs["undecided"] = left.to_dict("records")
     return found
 
@@ -85,4 +63,4 @@ Corpus.comparison_builder = _corpus_comparison
 def undecided(claims: pd.DataFrame) -> pd.DataFrame:
     """What became of every claim of ``claims`` in the comparison, counted by reason (status
     ``left out``, ``undecided``, ``compared`` or ``single source``; see :mod:`analysis.compare.undecided`)."""
-    return _run(claims, False)[1]
+    return merge_shares([compare_share(claims)])[1]

@@ -29,7 +29,7 @@ from ..claims.subject import GUESSED_RULES
 from .rates import SLACK, rate_for
 from .values import Interval, amount, direction, interval, reading
 
-__all__ = ["NUMERIC_KINDS", "DURATION_DAYS", "FACT", "GUESSED_SUBJECT", "Claim", "read_claims", "span", "nested", "period_type",
+__all__ = ["NUMERIC_KINDS", "DURATION_DAYS", "FACT", "GUESSED_SUBJECT", "Claim", "read_claims", "claim_ids", "text_column", "span", "nested", "period_type",
            "measure", "Measured", "modality_class", "date_of"]
 
 #: Kinds whose value is a number (a date or a year is a reference, compared only inside a document).
@@ -149,19 +149,22 @@ def _str(v) -> str:
     return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
 
-def read_claims(claims: pd.DataFrame) -> list[Claim]:
-    """Every row of a claims table as a :class:`Claim` (missing columns take neutral defaults).
+def read_claims(claims: pd.DataFrame, rows: list[int] | None = None) -> list[Claim]:
+    """Every row of a claims table (or only its ``rows``, by position) as a :class:`Claim` (missing
+    columns take neutral defaults; claim ids as :func:`claim_ids` gives them, read over the whole table).
 
     The fields are made a column at a time, then each claim from its row of them: the comparison's
     one pass over every claim of the corpus."""
     if claims is None or len(claims) == 0:
         return []
+    ids = claim_ids(claims)
+    if rows is not None:
+        ids = [ids[i] for i in rows]
+        claims = claims.take(rows)
     col = {c: _column(claims, c, d) for c, d in _DEFAULTS.items()}
-    docs = col["doc_id"]
     made = {
-        "claim_id": [cid or f"{doc}:{a}-{b}" or f"row{i}"
-                     for i, (cid, doc, a, b) in enumerate(zip(col["claim_id"], docs, col["start"], col["end"]))],
-        "source": [outlet.strip() or doc or "the text" for outlet, doc in zip(col["outlet"], docs)],
+        "claim_id": ids,
+        "source": [outlet.strip() or doc or "the text" for outlet, doc in zip(col["outlet"], col["doc_id"])],
         "article": list(map(int, col["article"])), "sent_no": list(map(int, col["sent_no"])),
         "start": list(map(int, col["start"])),
         "value": [_float(v) if kind in NUMERIC_KINDS else None for v, kind in zip(col["value"], col["kind"])],
@@ -170,7 +173,20 @@ def read_claims(claims: pd.DataFrame) -> list[Claim]:
         "counterpart": list(map(_parties, col["counterpart"])), "raw_value": col["value"],
     }
     by_field = [made[name] if name in made else col[name] for name in _FIELDS]
-    return _unique_ids([Claim(*values) for values in zip(*by_field)])
+    return [Claim(*values) for values in zip(*by_field)]
+
+
+def claim_ids(claims: pd.DataFrame) -> list[str]:
+    """Each row's claim id: its ``claim_id``, else ``doc:start-end``, else ``row<k>``; an id met again
+    (two folders with the same file names) gets ``#2``, ``#3``… in the table's order."""
+    cols = [_column(claims, c, _DEFAULTS[c]) for c in ("claim_id", "doc_id", "start", "end")]
+    ids = [cid or f"{doc}:{a}-{b}" or f"row{i}" for i, (cid, doc, a, b) in enumerate(zip(*cols))]
+    seen: dict[str, int] = {}
+    for k, cid in enumerate(ids):
+        seen[cid] = seen.get(cid, 0) + 1
+        if seen[cid] > 1:
+            ids[k] = f"{cid}#{seen[cid]}"
+    return ids
 
 
 def _parties(counterpart: str) -> tuple[str, ...]:
@@ -178,14 +194,9 @@ def _parties(counterpart: str) -> tuple[str, ...]:
     return tuple(sorted(filter(None, (p.strip() for p in counterpart.split(";"))))) if counterpart else ()
 
 
-def _unique_ids(claims: list[Claim]) -> list[Claim]:
-    """A claim id met twice (two folders with the same file names) gets ``#2``, ``#3``…"""
-    seen: dict[str, int] = {}
-    for c in claims:
-        seen[c.claim_id] = seen.get(c.claim_id, 0) + 1
-        if seen[c.claim_id] > 1:
-            c.claim_id = f"{c.claim_id}#{seen[c.claim_id]}"
-    return claims
+def text_column(claims: pd.DataFrame, name: str) -> list[str]:
+    """A column of text as :func:`read_claims` reads it ('' where missing)."""
+    return _column(claims, name, "")
 
 
 def _column(claims: pd.DataFrame, name: str, default) -> list:
@@ -208,8 +219,10 @@ def _filled(column: pd.Series, default) -> list:
     return [default if m else v for v, m in zip(column.tolist(), missing)]
 
 
+@functools.lru_cache(maxsize=4096)
 def span(period: str) -> tuple[date, date] | None:
-    """The first and last day of a period (None when it is empty or not a calendar period)."""
+    """The first and last day of a period (None when it is empty or not a calendar period; each
+    period read once: a corpus names few)."""
     m = _PERIOD.match((period or "").strip())
     if not m:
         return None
@@ -291,23 +304,32 @@ def measure(c: Claim) -> Measured:
     >>> m.note
     '3.566 billion ILS is 1 billion USD at 1 USD = 3.566 ILS (Bank of Israel representative rate, as reported by Globes on 2025-02-25, 2025-02-24)'
     """
-    i = c.interval
+    return _measure(c.kind, c.unit, c.value if c.numeric else None, c.value_max, c.direction,
+                    c.metric if c.kind == "count" else "", date_of(c) if c.kind == "money" else None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _measure(kind: str, unit: str, value: float | None, value_max: float | None, direction: str, metric: str,
+             day: date | None) -> Measured:
+    """:func:`measure` of what it reads of a claim: claims alike in it (one figure repeated by many
+    articles) share one :class:`Measured` (it is frozen)."""
+    i = interval(value, value_max, direction, kind) if value is not None else None
     if i is None:
-        return Measured(f"{c.kind}:{c.unit}", None, c.unit)
-    if c.kind == "money":
-        rate = rate_for(c.unit, date_of(c))
+        return Measured(f"{kind}:{unit}", None, unit)
+    if kind == "money":
+        rate = rate_for(unit, day)
         if rate is None:
-            return Measured(f"money:{c.unit}", i, c.unit)
+            return Measured(f"money:{unit}", i, unit)
         if rate.kind == "base":
             return Measured("money", i, "USD")
-        note = f"{amount(c.value, c.unit)} is {amount(c.value / rate.per_usd, 'USD')} at {rate.describe()}"
+        note = f"{amount(value, unit)} is {amount(value / rate.per_usd, 'USD')} at {rate.describe()}"
         return Measured("money", i.scaled(1 / rate.per_usd).widened(SLACK), "USD", 1 / rate.per_usd, note)
-    if c.kind == "duration" and c.unit in DURATION_DAYS:
-        return Measured("duration", i.scaled(DURATION_DAYS[c.unit]), "days", DURATION_DAYS[c.unit])
-    if c.kind == "count" and c.unit in GENERIC_NOUNS:
-        noun = _counted_by(c.metric)
-        return Measured(f"count:{noun or c.unit}", i, noun or c.unit)
-    return Measured(f"{c.kind}:{c.unit}", i, c.unit)
+    if kind == "duration" and unit in DURATION_DAYS:
+        return Measured("duration", i.scaled(DURATION_DAYS[unit]), "days", DURATION_DAYS[unit])
+    if kind == "count" and unit in GENERIC_NOUNS:
+        noun = _counted_by(metric)
+        return Measured(f"count:{noun or unit}", i, noun or unit)
+    return Measured(f"{kind}:{unit}", i, unit)
 
 
 @functools.cache

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandas as pd
-
-from ..corpus.tables import frame
 from .groups import Claim
 
-__all__ = ["COMPARE_SCHEMA", "COMPARE_COLUMNS", "VERDICTS", "Finding", "findings_frame"]
+__all__ = ["COMPARE_SCHEMA", "COMPARE_COLUMNS", "VERDICTS", "Finding", "finding_rows", "sort_key"]
 
 #: Columns of the comparison table (all text; lists are ``; ``-separated, quotes `` | ``-separated).
 COMPARE_SCHEMA = {
@@ -56,15 +53,18 @@ def _quote(c: Claim) -> str:
     return f"[{c.claim_id}] {sentence}" + (f" (gloss: {c.gloss})" if c.gloss else "")
 
 
-def _order(row: dict) -> tuple:
+def sort_key(row: dict) -> tuple:
+    """Where a finding's row goes in the comparison table: across documents first, then by verdict
+    (:data:`VERDICTS`), subject, metric, period, check and claim ids (no two rows of
+    :func:`finding_rows` share one)."""
     return (_SCOPES.index(row["scope"]) if row["scope"] in _SCOPES else 9,
             VERDICTS.index(row["verdict"]) if row["verdict"] in VERDICTS else 9,
             row["subject"], row["metric"], row["period"], row["check"], row["claim_ids"])
 
 
-def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    """The comparison table: one row per finding, across documents first, then by verdict
-    (:data:`VERDICTS`), subject, metric, period, check and claim ids; duplicates dropped."""
+def finding_rows(findings: list[Finding]) -> list[dict]:
+    """One row per finding, in their order; a finding resting on the same claims under the same check
+    and verdict as an earlier one is dropped."""
     rows, seen = [], set()
     for f in findings:
         r = f.row()
@@ -72,4 +72,4 @@ def findings_frame(findings: list[Finding]) -> pd.DataFrame:
         if key not in seen:
             seen.add(key)
             rows.append(r)
-    return frame(sorted(rows, key=_order), COMPARE_SCHEMA)
+    return rows

@@ -15,9 +15,8 @@ import pandas as pd
 from ..corpus.tables import frame
 from .across import DIFFERENT_THINGS, NO_OTHER_TIME, UNDATED_DIFFERS, UNDATED_SEVERAL
 from .groups import NUMERIC_KINDS, Claim
-from .table import Finding
 
-__all__ = ["UNDECIDED_SCHEMA", "FATES", "fates", "summary"]
+__all__ = ["UNDECIDED_SCHEMA", "FATES", "own_fate", "fate", "summary"]
 
 #: Columns of the summary: how many claims met each fate, and the first few of them.
 UNDECIDED_SCHEMA = {"status": "str", "reason": "str", "claims": "int64", "claim_ids": "str"}
@@ -39,17 +38,8 @@ FATES = (("left out", OUTSIDE), ("left out", REPEAT), ("left out", REFERENCE), (
 _SHOWN = 5  # claim ids listed per reason
 
 
-def fates(claims: list[Claim], across: list[Finding], within: list[Finding], across_fates: dict[str, str]) -> dict[str, str]:
-    """claim_id → the reason of its fate (the first of :data:`FATES` that applies)."""
-    in_across = {c.claim_id for f in across for c in f.claims}
-    in_within = {c.claim_id for f in within for c in f.claims}
-    out = {}
-    for c in claims:
-        out[c.claim_id] = _fate(c, in_across, in_within, across_fates)
-    return out
-
-
-def _fate(c: Claim, in_across: set, in_within: set, across_fates: dict[str, str]) -> str:
+def own_fate(c: Claim) -> str | None:
+    """The fates a claim decides alone (left out; no subject or metric), else None."""
     if not c.in_analysis:
         return OUTSIDE
     if c.repeat_of:
@@ -62,20 +52,30 @@ def _fate(c: Claim, in_across: set, in_within: set, across_fates: dict[str, str]
         return NO_SUBJECT
     if not c.metric:
         return NO_METRIC
-    if c.claim_id in in_across:
+    return None
+
+
+def fate(own: str | None, claim_id: str, named: bool, in_across: set, across_fates: dict[str, str],
+         in_within: set) -> str:
+    """A claim's fate from what it decides alone (:func:`own_fate`), whether its subject is named in
+    its sentence, and what the comparison across documents and inside its document made of it."""
+    if own:
+        return own
+    if claim_id in in_across:
         return ACROSS
-    if not c.named:
+    if not named:
         return GUESSED
-    if c.claim_id in across_fates:
-        return across_fates[c.claim_id]
-    return WITHIN if c.claim_id in in_within else SINGLE
+    if claim_id in across_fates:
+        return across_fates[claim_id]
+    return WITHIN if claim_id in in_within else SINGLE
 
 
-def summary(claims: list[Claim], reasons: dict[str, str]) -> pd.DataFrame:
-    """The fates counted: one row per reason met, in the order of :data:`FATES` (columns :data:`UNDECIDED_SCHEMA`)."""
+def summary(ids: list[str], reasons: dict[str, str]) -> pd.DataFrame:
+    """The fates of the claims ``ids`` counted: one row per reason met, in the order of :data:`FATES`
+    (columns :data:`UNDECIDED_SCHEMA`)."""
     by_reason: dict[str, list[str]] = {}
-    for c in claims:  # one pass, the claims in their order under each reason
-        by_reason.setdefault(reasons.get(c.claim_id), []).append(c.claim_id)
+    for cid in ids:  # one pass, the claims in their order under each reason
+        by_reason.setdefault(reasons.get(cid), []).append(cid)
     rows = []
     for status, reason in FATES:
         ids = by_reason.get(reason, [])

@@ -215,8 +215,9 @@ def _num(x: float) -> str:
     return f"{x:,.3f}".rstrip("0").rstrip(".") if not float(x).is_integer() else f"{x:,.0f}"
 
 
+@functools.lru_cache(maxsize=65536)
 def reading(value: float, value_max: float | None, direction: str, unit: str) -> str:
-    """A figure in English, hedge first.
+    """A figure in English, hedge first (each figure written once: a corpus repeats its figures).
 
     >>> reading(5e9, None, "up_to", "USD"), reading(7e11, 8e11, "", "USD")
     ('up to 5 billion USD', '700 billion to 800 billion USD')
