@@ -15,7 +15,8 @@ Each (size, mode, jobs) runs in a FRESH child process (this script with ``--work
 
 * ``memory``: :func:`analysis.load_corpus` with ``jobs`` processes (segments, sentences, mentions and
   claims), then :func:`analysis.build.tables.write_tables` with ``jobs`` (what ``build --tables-only``
-  does; with 2 jobs the comparison of sources is made in a second process beside the other tables);
+  does; with 2 jobs the comparison of sources is made in two shares, one per process, then put together
+  and written while the processes write the other tables);
 * ``stream``: :func:`analysis.build.scale.stream_tables` (``build --stream``): read, analyse and write the
   tables a chunk at a time, with ``jobs`` processes; no comparison;
 * ``dask``: :func:`analysis.build.cluster.dask_claims` (``build --dask``) on a ``LocalCluster`` of ``jobs``
