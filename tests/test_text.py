@@ -110,3 +110,19 @@ def test_normalized_spans_map_back_in_bounds(text):
     for i in range(len(n.text) + 1):
         a, b = n.to_original(i, min(i + 1, len(n.text)))
         assert 0 <= a <= b <= len(text)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("numbers:\n  - [1, 2\n  - 3\n", "not valid YAML"),  # an unclosed list
+    ("- one\n- two\n", "expected a mapping at the top level"),
+    ("no_such_key: 1\n", "unknown key(s) ['no_such_key']"),
+])
+def test_a_broken_language_data_file_is_named_with_its_problem(tmp_path, content, message):
+    from analysis.text.langdata import Language, LanguageDataError
+
+    lang = Language("he")
+    lang.dir = tmp_path  # the same reader, pointed at a folder of broken data
+    (tmp_path / "numbers.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(LanguageDataError) as err:
+        lang.load("numbers")
+    assert str(tmp_path / "numbers.yaml") in str(err.value) and message in str(err.value)

@@ -53,6 +53,10 @@ SCHEMAS: dict[str, set[str]] = {
 DEFAULT_SENTENCE_END = (".", "?", "!")
 
 
+#: PyYAML's safe loader, in C (libyaml) when the install has it: the same data, read ten times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class LanguageDataError(ValueError):
     """A language data file is missing, malformed or has an unknown key."""
 
@@ -84,7 +88,7 @@ class Language:
         if not path.exists():
             return {}
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
         except yaml.YAMLError as exc:
             raise LanguageDataError(f"{path}: not valid YAML: {exc}") from None
         if not isinstance(data, dict):
