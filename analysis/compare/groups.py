@@ -52,6 +52,7 @@ _DEFAULTS = {"doc_id": "", "file": "", "lang": "", "outlet": "", "published": ""
              "kind": "", "approx": False, "hedge": "", "subject": "", "metric": "", "counterpart": "",
              "modality": "", "period": "", "period_type": "", "cadence": "", "role": "", "change_id": "",
              "gloss": "", "claim_id": "", "in_analysis": True, "repeat_of": "", "sentence": "", "why": ""}
+_ID_ONLY = ("claim_id", "end")  # columns read only for the claim ids (:func:`claim_ids`)
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?$")
 
 
@@ -161,7 +162,7 @@ def read_claims(claims: pd.DataFrame, rows: list[int] | None = None) -> list[Cla
     if rows is not None:
         ids = [ids[i] for i in rows]
         claims = claims.take(rows)
-    col = {c: _column(claims, c, d) for c, d in _DEFAULTS.items()}
+    col = {c: _column(claims, c, d) for c, d in _DEFAULTS.items() if c not in _ID_ONLY}
     made = {
         "claim_id": ids,
         "source": [outlet.strip() or doc or "the text" for outlet, doc in zip(col["outlet"], col["doc_id"])],
