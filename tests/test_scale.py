@@ -259,16 +259,23 @@ def test_stream_and_dask_cannot_be_asked_together(tmp_path, capsys):
     assert "not allowed with argument" in capsys.readouterr().err
 
 
-def test_tables_written_by_forked_processes_are_the_same_files(folder, tmp_path):
-    from analysis.build.tables import write_tables
+@pytest.mark.parametrize("jobs, part_rows", [(2, 40_000), (2, 7), (3, 50)])
+def test_tables_written_by_forked_processes_are_the_same_files(folder, tmp_path, monkeypatch, jobs, part_rows):
+    """Forked writers (the comparison in shares; each CSV in parts of ``part_rows`` rows, joined in
+    order) write the bytes one process writes, and leave no part behind."""
+    import analysis.build.tables as tables
 
+    monkeypatch.setattr(tables, "CSV_PART_ROWS", part_rows)
     outs = []
-    for jobs in (1, 2):
+    for n in (1, jobs):
         corpus = _load(folder)  # a fresh corpus: its comparison not made yet
-        out = tmp_path / f"jobs{jobs}"
+        out = tmp_path / f"jobs{n}"
         out.mkdir()
-        assert write_tables(corpus, out, jobs=jobs)[:2] == ["documents.csv", "documents.parquet"]
+        assert tables.write_tables(corpus, out, jobs=n)[:2] == ["documents.csv", "documents.parquet"]
         assert "_comparison" in corpus.__dict__ and len(corpus.comparison) > 0
         outs.append(out)
+    assert sorted(p.name for p in outs[1].iterdir()) == sorted(p.name for p in outs[0].iterdir())
+    if part_rows < 40_000:
+        assert len(corpus.claims) > 3 * part_rows  # the claims' CSV is written in several parts
     for p in sorted(outs[0].iterdir()):
         assert p.read_bytes() == (outs[1] / p.name).read_bytes(), p.name

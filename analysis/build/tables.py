@@ -237,24 +237,52 @@ def write_tables(corpus, folder: Path, jobs: int = 1) -> list[str]:
     return [f for name in TABLES for f in written[name]]
 
 
-def _write_one(corpus, name: str, folder: Path) -> list[str]:
-    df = as_written(name, getattr(corpus, name))
-    if TABLES[name]:
-        df = df.sort_values(TABLES[name], kind="stable")
-    return write_table(df.reset_index(drop=True), folder, name)
-
-
 _HELD = None  # the corpus a forked process writes (set by its initializer)
+_PREPARED: dict[str, pd.DataFrame] = {}  # a forked process's tables as written, each made once
+
+#: Rows of a CSV part a forked process writes (:func:`_write_forked`): a table is written by several at once.
+CSV_PART_ROWS = 40_000
 
 
 def _hold(corpus) -> None:
     global _HELD
     _HELD = corpus
+    _PREPARED.clear()
 
 
-def _write_held(name: str, folder: Path) -> list[str]:
-    """Write one table of the held corpus."""
-    return _write_one(_HELD, name, folder)
+def _prepared(corpus, name: str) -> pd.DataFrame:
+    """Table ``name`` as it is written: :func:`as_written`, sorted by its key columns."""
+    df = as_written(name, getattr(corpus, name))
+    if TABLES[name]:
+        df = df.sort_values(TABLES[name], kind="stable")
+    df = df.reset_index(drop=True)
+    df.attrs = {}  # the comparison's summary is not part of its table
+    return df
+
+
+def _held(name: str) -> pd.DataFrame:
+    if name not in _PREPARED:
+        _PREPARED[name] = _prepared(_HELD, name)
+    return _PREPARED[name]
+
+
+def _write_one(corpus, name: str, folder: Path) -> list[str]:
+    return write_table(_prepared(corpus, name), folder, name)
+
+
+def _write_held_part(name: str, folder: Path, what: str, start: int = 0, stop: int = 0) -> None:
+    """A forked process's part of a held table: its Parquet file (``what="parquet"``) or the CSV of its
+    rows ``start:stop`` (``"csv"``) as ``.NAME.csv.part-START``, with the BOM and header when ``start`` is 0."""
+    df = _held(name)
+    if what == "parquet":
+        _write_parquet(df, folder / f"{name}.parquet")
+        return
+    with _part_path(folder, name, start).open("w", encoding="utf-8-sig" if start == 0 else "utf-8", newline="") as fh:
+        write_csv(df.iloc[start:stop], fh, header=start == 0)
+
+
+def _part_path(folder: Path, name: str, start: int) -> Path:
+    return folder / f".{name}.csv.part-{start:012d}"
 
 
 def _compare_held(share: int, shares: int) -> Share:
@@ -265,19 +293,40 @@ def _compare_held(share: int, shares: int) -> Share:
 def _write_forked(corpus, folder: Path, jobs: int) -> dict[str, list[str]]:
     """The tables written by a pool of forked processes. The comparison is made first, in ``jobs``
     shares (:mod:`analysis.compare.shares`), then put together and written by this process while
-    the pool writes the other tables, largest first, each taken by the next process free."""
+    the pool writes the other tables: each table's Parquet file and its CSV in parts of
+    :data:`CSV_PART_ROWS` rows, largest first, each taken by the next process free; the parts are then
+    joined in order into ``NAME.csv`` (the bytes one process writes)."""
     corpus.claims  # made once, here, before the processes share the corpus
-    names = sorted((n for n in TABLES if n != "comparison"), key=lambda n: -len(getattr(corpus, n)))
+    names = [n for n in TABLES if n != "comparison"]
+    starts = {n: range(0, max(len(getattr(corpus, n)), 1), CSV_PART_ROWS) for n in names}
+    tasks = [(n, "parquet", 0, 0, len(getattr(corpus, n))) for n in names]
+    tasks += [(n, "csv", a, a + CSV_PART_ROWS, min(CSV_PART_ROWS, len(getattr(corpus, n)) - a)) for n in names
+              for a in starts[n]]
+    tasks.sort(key=lambda t: -t[4])
     make = "_comparison" not in corpus.__dict__
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_hold, initargs=(corpus,)) as pool:
         shares = [pool.submit(_compare_held, k, jobs) for k in range(jobs)] if make else []
-        futures = {name: pool.submit(_write_held, name, folder) for name in names}
+        futures = [pool.submit(_write_held_part, n, folder, what, a, b) for n, what, a, b, _ in tasks]
         if make:
             corpus.__dict__["_comparison"] = comparison_of([f.result() for f in shares])  # what Corpus.comparison keeps
         written = {"comparison": _write_one(corpus, "comparison", folder)}
-        written.update({name: future.result() for name, future in futures.items()})
+        for future in futures:
+            future.result()
+    for n in names:
+        _join_parts(folder, n, starts[n])
+        written[n] = [f"{n}.csv", f"{n}.parquet"]
     return written
+
+
+def _join_parts(folder: Path, name: str, starts: Iterable[int]) -> None:
+    """``NAME.csv`` from its parts, in order; the parts removed."""
+    with (folder / f"{name}.csv").open("wb") as out:
+        for start in starts:
+            part = _part_path(folder, name, start)
+            with part.open("rb") as fh:
+                shutil.copyfileobj(fh, out, 1 << 20)
+            part.unlink()
 
 
 def write_table(df: pd.DataFrame, folder: Path, name: str) -> list[str]:
