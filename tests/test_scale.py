@@ -66,6 +66,53 @@ def test_a_pool_gives_the_same_tables_in_the_same_order(folder, one, jobs):
         pd.testing.assert_frame_equal(getattr(many, name), getattr(one, name), obj=name)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_read_in_the_pool_are_kept_as_one_process_keeps_them(folder, monkeypatch, tmp_path, jobs):
+    """Each batch of files is read where it is analysed, as if every file were kept; a batch with a file
+    that is not kept (a duplicate, mid-batch) is analysed again without it, in file order, so the
+    tables, skips and problems are those of reading every file first, in batches of 16."""
+    from analysis.corpus import loader
+
+    here = tmp_path / "archive"
+    shutil.copytree(folder, here)
+    shutil.copy(here / "extra_07.txt", here / "extra_07b.txt")  # the duplicate of a file of another batch
+    whole = _load(here)
+    again = []
+    real = loader._read_run
+    monkeypatch.setattr(loader, "_read_run", lambda docs, *a: again.append([d.file for d in docs]) or real(docs, *a))
+    monkeypatch.setattr(loader, "CHUNK_DOCS", 4)
+    many = _load(here, jobs=jobs)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(many, name), getattr(whole, name), obj=name)
+    reasons = dict(zip(many.skipped["file"], many.skipped["reason"]))
+    first = sorted(SEEDS.glob("*.txt"))[0].name
+    assert reasons == {"extra_07b.txt": "duplicate of extra_07.txt", "zz_copy_of_first.txt": f"duplicate of {first}",
+                       "zz_empty.txt": reasons["zz_empty.txt"]}
+    assert len(again) == 2 and all(0 < len(files) < 4 for files in again)  # each duplicate's batch, without it
+    assert not {f for files in again for f in files} & set(reasons)
+
+
+def test_long_files_read_in_the_pool_are_analysed_here_in_pieces(folder, monkeypatch, tmp_path):
+    """With a piece size below some files' length, a pool still gives the one-process stream: the long
+    files come back unanalysed and are read in pieces here, between the chunks of the others."""
+    from analysis.corpus import loader
+
+    monkeypatch.setattr(loader, "CHUNK_DOCS", 3)
+    pieces = []
+    real = loader._in_pieces
+    monkeypatch.setattr(loader, "_in_pieces", lambda docs, *a: pieces.extend(d.file for d in docs) or real(docs, *a))
+    got = {}
+    for jobs in (1, 2):
+        reader = CorpusReader(folder, jobs=jobs, piece_chars=2_000)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parts = list(iter_tables(folder, chunk_docs=5, reader=reader))
+        got[jobs] = {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in TABLES[:5]}
+    assert pieces and len(pieces) % 2 == 0 and pieces[: len(pieces) // 2] == pieces[len(pieces) // 2:]
+    for name in TABLES[:5]:
+        pd.testing.assert_frame_equal(got[2][name], got[1][name], obj=name)
+
+
 def test_claims_from_the_tables_equal_those_found_while_loading(folder, one, monkeypatch):
     """A corpus loaded before the claims stage was imported builds its claims from its tables (grouped once)."""
     monkeypatch.setattr(Corpus, "document_claims", None)

@@ -21,13 +21,14 @@ space are normalized) is skipped with the reason ``duplicate of FILE``.
 Near-identical copies (at least 90 % of each one's word 5-grams shared) both
 load, each flagged ``near_duplicate(OTHER_FILE)``.
 
-Scale: :class:`CorpusReader` reads the files once, in order, and has the documents analysed in
-``jobs`` processes a chunk at a time (:func:`in_order`); :func:`load_corpus` keeps every chunk, the
+Scale: :class:`CorpusReader` has the files read once and analysed in ``jobs`` processes, a batch
+at a time (:func:`in_order`), and decides in file order which are kept; :func:`load_corpus` keeps every chunk, the
 streaming path (:mod:`analysis.build.scale`) writes each and lets it go.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -215,9 +216,11 @@ class CorpusReader:
     """Read a folder (or one file) document by document: iterate for :class:`Chunk` tables in file
     order; ``skipped`` and ``problems`` fill as it goes (rows as in :class:`Corpus`).
 
-    Each file is read, decoded and hashed once, in this process, in sorted file order (duplicates
-    are decided here); the analysis runs in ``jobs`` processes (``0``: every core), at most a
-    few chunks ahead of the consumer, so memory does not grow with the number of files. With
+    Each file is read, decoded and hashed once, by the process that analyses it: ``jobs`` processes
+    (``0``: every core) take batches of :data:`CHUNK_DOCS` files, at most a few batches ahead of the
+    consumer, so memory does not grow with the number of files. Duplicates and reused doc_ids are
+    decided here, in sorted file order, as the batches come back (a batch analysed with a file that is
+    not kept is analysed again without it: duplicates are rare). With
     ``piece_chars``, a longer document is analysed in pieces (:func:`analyse_pieces`) in this process,
     so its rows need not be held at once. With ``then``, a chunk's ``tables`` are what
     ``then(documents, n_articles, tables)`` makes of them, in the worker (a writer's encoding, say).
@@ -240,6 +243,8 @@ class CorpusReader:
         self.files = FileNames(_candidate_files(self.root))
         # no more processes than chunks: a pool for five files would cost more than it saves
         self.jobs = min(jobs_count(jobs), max(1, -(-len(self.files) // CHUNK_DOCS)))
+        # what was seen → the position of its file in ``files``: 16-byte keys, held compactly
+        self._seen_bytes, self._seen_text, self._seen_ids = SeenKeys(), SeenKeys(), SeenKeys()  # sha256, text_key, doc_id
         if self.manifest is None and self.root.is_dir() and self.files:
             self.problem(self.folder / MANIFEST_NAME, "warning",
                          f"{self.folder}: no usable {MANIFEST_NAME}; metadata of every file is inferred", fatal=False)
@@ -272,40 +277,45 @@ class CorpusReader:
     def documents(self, reads: Iterable[_Read] | None = None) -> Iterator[Document]:
         """The documents to analyse, in file order: unreadable files, duplicates and reused doc_ids skipped.
         ``reads``: the files already read, one per file of ``files`` in order (by default they are read here)."""
-        # what was seen → the position of its file in ``files``: 16-byte keys, held compactly
-        seen_bytes, seen_text, seen_ids = SeenKeys(), SeenKeys(), SeenKeys()  # sha256, text_key, doc_id
         if reads is None:
             reads = (read_document(self.folder / name, self.manifest) for name in self.files)
         for k, (name, read) in enumerate(zip(self.files, reads, strict=True)):
-            p = self.folder / name
-            self._forget_row(name)
-            if read.error:
-                self.skip(p, read.error, f"{p}: skipped: {read.error}")
-                continue
-            doc = read.doc
-            digest, key, doc_key = bytes.fromhex(doc.sha256[:32]), bytes.fromhex(read.key[:32]), key_of(doc.doc_id)
-            first = seen_bytes.get(digest)
-            how = "same bytes"
-            if first is None:
-                first = seen_text.get(key)
-                how = "same text once line ends, BOM and trailing spaces are normalized"
-            if first is not None:
-                first = self.files[first]
-                self.skip(p, f"duplicate of {first}", f"{p}: skipped: duplicate of {self.folder / first} ({how})")
-                continue
-            for message in read.messages:
-                self.problem(p, "warning", f"{p}: {message}")
-            if doc_key in seen_ids:
-                other = self.files[seen_ids.get(doc_key)]
-                self.skip(p, f"doc_id {doc.doc_id} already used by {other}",
-                          f"{p}: doc_id {doc.doc_id} is used twice (also by {self.folder / other}); skipped",
-                          level="error")
-                continue
-            seen_bytes.add(digest, k)
-            seen_text.add(key, k)
-            seen_ids.add(doc_key, k)
-            yield doc
+            doc = self._keep(k, name, read)
+            if doc is not None:
+                yield doc
         self._missing()
+
+    def _keep(self, k: int, name: str, read: _Read) -> Document | None:
+        """File ``k`` of ``files`` as read: its document, or None (unreadable, a duplicate of an earlier
+        file, or a doc_id already used; skipped and said). Called in file order."""
+        p = self.folder / name
+        self._forget_row(name)
+        if read.error:
+            self.skip(p, read.error, f"{p}: skipped: {read.error}")
+            return None
+        doc = read.doc
+        digest, key, doc_key = bytes.fromhex(doc.sha256[:32]), bytes.fromhex(read.key[:32]), key_of(doc.doc_id)
+        first = self._seen_bytes.get(digest)
+        how = "same bytes"
+        if first is None:
+            first = self._seen_text.get(key)
+            how = "same text once line ends, BOM and trailing spaces are normalized"
+        if first is not None:
+            first = self.files[first]
+            self.skip(p, f"duplicate of {first}", f"{p}: skipped: duplicate of {self.folder / first} ({how})")
+            return None
+        for message in read.messages:
+            self.problem(p, "warning", f"{p}: {message}")
+        if doc_key in self._seen_ids:
+            other = self.files[self._seen_ids.get(doc_key)]
+            self.skip(p, f"doc_id {doc.doc_id} already used by {other}",
+                      f"{p}: doc_id {doc.doc_id} is used twice (also by {self.folder / other}); skipped",
+                      level="error")
+            return None
+        self._seen_bytes.add(digest, k)
+        self._seen_text.add(key, k)
+        self._seen_ids.add(doc_key, k)
+        return doc
 
     def _forget_row(self, name: str) -> None:
         """Drop a file's manifest row once the file is read: the manifest shrinks as the corpus is read,
@@ -333,19 +343,74 @@ class CorpusReader:
             yield chunk
 
     def _chunks(self) -> Iterator[Chunk]:
+        """Batches of :data:`CHUNK_DOCS` files, each read and analysed by a process of the pool
+        (:func:`_read_and_analyse`: reading, decoding and hashing spread over the cores too); here, in
+        file order, what each batch's reads are worth is decided (:meth:`_keep`), and a batch whose
+        readable files were not all kept (a duplicate, a reused doc_id) is analysed again without them."""
         claims, schema, limit = Corpus.document_claims, Corpus.claims_schema, self.piece_chars
-        for long, run in groupby(self.documents(), key=lambda d: limit is not None and len(d.text) > limit):
-            if long:
-                done = _in_pieces(run, claims, schema, self.then, limit)
-            else:
-                if self.jobs > 1:
-                    _warm_up(claims)
-                batches = iter(lambda run=run: list(islice(run, CHUNK_DOCS)), [])
-                done = in_order(analyse_chunk, batches, self.jobs, (claims, schema, self.then), 1)
-            for docs, (flags, n_articles, tables) in done:
-                for doc, more in zip(docs, flags):
-                    doc.flags += more
-                yield Chunk(docs, n_articles, tables)
+        names = iter(lambda files=iter(self.files): list(islice(files, CHUNK_DOCS)), [])
+        # the pool's copy of the manifest: this one forgets each row as its file is kept (:meth:`_missing`)
+        share = (self.folder, copy.deepcopy(self.manifest), claims, schema, self.then, limit)
+        if self.jobs > 1:
+            _warm_up(claims)
+            work = in_order(_read_and_analyse, names, self.jobs, chunk=1, initializer=_share, initargs=share)
+        else:
+            work = ((batch, _read_and_analyse(batch, share)) for batch in names)
+        k = 0
+        for batch, (reads, runs) in work:
+            kept = [self._keep(k + i, name, read) for i, (name, read) in enumerate(zip(batch, reads))]
+            k += len(batch)
+            for run, done in runs:
+                docs = [kept[i] for i in run if kept[i] is not None]
+                if done is None or len(docs) < len(run):  # long, or analysed with a file not kept
+                    yield from _chunks_of(_read_run(docs, claims, schema, self.then, limit))
+                else:
+                    yield from _chunks_of([(docs, done)])
+        self._missing()
+
+
+def _chunks_of(done: Iterable[tuple[list[Document], tuple]]) -> Iterator[Chunk]:
+    """Chunks of what analysed documents gave, the flags added to the documents they complete."""
+    for completed, (flags, n_articles, tables) in done:
+        for doc, more in zip(completed, flags):
+            doc.flags += more
+        yield Chunk(completed, n_articles, tables)
+
+
+_SHARED: tuple = ()  # what a pool process reads its batches with (set by :func:`_share`)
+
+
+def _share(*shared) -> None:
+    """A pool process's folder, manifest, claims stage, schema, ``then`` and piece size."""
+    global _SHARED
+    _SHARED = shared
+
+
+def _read_and_analyse(names: list[str], shared: tuple = ()) -> tuple[list[_Read], list[tuple[list[int], tuple | None]]]:
+    """Read a batch of files (with ``shared``, else what :func:`_share` set) and analyse the readable
+    ones as if every one were kept: their reads, and the runs of documents analysed together, each as
+    (the positions of its files in the batch, what :func:`analyse_chunk` gives). A document longer
+    than the piece size is a run of its own, not analysed (``None``): it is analysed in pieces by the
+    process that reads the chunks (:func:`_in_pieces`)."""
+    folder, manifest, claims, schema, then, limit = shared or _SHARED
+    reads = [read_document(folder / name, manifest) for name in names]
+    readable = [i for i, r in enumerate(reads) if r.doc is not None]
+    runs: list[tuple[list[int], tuple | None]] = []
+    for long, run in groupby(readable, key=lambda i: limit is not None and len(reads[i].doc.text) > limit):
+        if long:
+            runs += [([i], None) for i in run]
+        else:
+            run = list(run)
+            runs.append((run, analyse_chunk([reads[i].doc for i in run], claims, schema, then)))
+    return reads, runs
+
+
+def _read_run(docs: list[Document], claims: Callable | None, schema: dict[str, str] | None,
+              then: Callable | None, limit: int | None) -> Iterable[tuple[list[Document], tuple]]:
+    """A run of kept documents analysed here: a long one in pieces, the others as one chunk."""
+    if limit is not None and any(len(d.text) > limit for d in docs):
+        return _in_pieces(docs, claims, schema, then, limit)
+    return [(docs, analyse_chunk(docs, claims, schema, then))] if docs else []
 
 
 def _in_pieces(docs: Iterable[Document], claims: Callable | None, schema: dict[str, str] | None,
@@ -425,17 +490,18 @@ def jobs_count(jobs: int | None) -> int:
 
 
 def in_order(work: Callable, items: Iterable, jobs: int, extra: tuple = (), chunk: int = 16,
-             ahead: int = 3) -> Iterator[tuple]:
+             ahead: int = 3, initializer: Callable | None = None, initargs: tuple = ()) -> Iterator[tuple]:
     """``(item, work(item, *extra))`` for each item, in order. With ``jobs`` > 1 the items go to a
     process pool in chunks of ``chunk``, with at most ``ahead`` chunks per process in flight (so a
-    long iterable is never held whole); one process works in place, without a pool."""
+    long iterable is never held whole); one process works in place, without a pool. ``initializer(*initargs)``
+    runs once in each pool process: what every item needs, sent once."""
     if jobs <= 1:
         for item in items:
             yield item, work(item, *extra)
         return
     pending: deque = deque()
     items = iter(items)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs) as pool:
         while True:
             while len(pending) < ahead * jobs:
                 batch = list(islice(items, chunk))
