@@ -111,6 +111,36 @@ def test_long_files_read_in_the_pool_are_analysed_here_in_pieces(folder, monkeyp
     assert pieces and len(pieces) % 2 == 0 and pieces[: len(pieces) // 2] == pieces[len(pieces) // 2:]
     for name in TABLES[:5]:
         pd.testing.assert_frame_equal(got[2][name], got[1][name], obj=name)
+    # a batch waiting to be taken back holds no long text: it is read again where it is cut
+    reads, runs = loader._read_and_analyse(pieces[:1] + ["extra_00.txt"], (folder, None, None, None, None, 2_000))
+    assert reads[0].doc.text is None and runs[0] == ([0], None) and len(reads[1].doc.text) < 2_000
+
+
+def test_a_long_file_that_changes_while_it_is_read_is_skipped(folder, monkeypatch, tmp_path):
+    from analysis.corpus import loader
+
+    here = tmp_path / "archive"
+    shutil.copytree(folder, here)
+    long = sorted(SEEDS.glob("*.txt"))[1].name
+    calls = []
+    real = loader.read_document
+
+    def read_document(p, manifest):
+        calls.append(p.name)
+        if p.name == long and calls.count(long) == 2:  # between the two reads of the long file
+            p.write_text(p.read_text(encoding="utf-8") + "\nתוספת מאוחרת.\n", encoding="utf-8")
+        return real(p, manifest)
+
+    monkeypatch.setattr(loader, "read_document", read_document)
+    reader = CorpusReader(here, piece_chars=2_000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parts = list(iter_tables(here, chunk_docs=5, reader=reader))
+    assert calls.count(long) == 2
+    assert {"file": long, "reason": "changed while it was read"} in reader.skipped
+    docs = pd.concat([p["documents"] for p in parts], ignore_index=True)
+    assert long not in set(docs["file"]) and len(docs) == 5 + 12 - 1
+    assert any(p["message"].endswith("skipped: the file changed while it was read") for p in reader.problems)
 
 
 def test_claims_from_the_tables_equal_those_found_while_loading(folder, one, monkeypatch):

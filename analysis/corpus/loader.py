@@ -349,12 +349,13 @@ class CorpusReader:
         readable files were not all kept (a duplicate, a reused doc_id) is analysed again without them."""
         claims, schema, limit = Corpus.document_claims, Corpus.claims_schema, self.piece_chars
         names = iter(lambda files=iter(self.files): list(islice(files, CHUNK_DOCS)), [])
-        # the pool's copy of the manifest: this one forgets each row as its file is kept (:meth:`_missing`)
-        share = (self.folder, copy.deepcopy(self.manifest), claims, schema, self.then, limit)
         if self.jobs > 1:
             _warm_up(claims)
+            # the pool's own copy of the manifest: this one forgets each row as its file is kept (:meth:`_missing`)
+            share = (self.folder, copy.deepcopy(self.manifest), claims, schema, self.then, limit)
             work = in_order(_read_and_analyse, names, self.jobs, chunk=1, initializer=_share, initargs=share)
-        else:
+        else:  # here a batch is read before its rows are forgotten
+            share = (self.folder, self.manifest, claims, schema, self.then, limit)
             work = ((batch, _read_and_analyse(batch, share)) for batch in names)
         k = 0
         for batch, (reads, runs) in work:
@@ -362,11 +363,23 @@ class CorpusReader:
             k += len(batch)
             for run, done in runs:
                 docs = [kept[i] for i in run if kept[i] is not None]
+                if done is None:  # a long document: its text was left behind, read it again here
+                    docs = [d for d in map(self._text_again, docs) if d is not None]
                 if done is None or len(docs) < len(run):  # long, or analysed with a file not kept
                     yield from _chunks_of(_read_run(docs, claims, schema, self.then, limit))
                 else:
                     yield from _chunks_of([(docs, done)])
         self._missing()
+
+    def _text_again(self, doc: Document) -> Document | None:
+        """``doc`` (a long document, read without its text) with its text read again; None, and said, if
+        the file is no longer what was read."""
+        again = read_document(doc.path, None).doc
+        if again is None or again.sha256 != doc.sha256:
+            self.skip(doc.path, "changed while it was read", f"{doc.path}: skipped: the file changed while it was read")
+            return None
+        doc.text = again.text
+        return doc
 
 
 def _chunks_of(done: Iterable[tuple[list[Document], tuple]]) -> Iterator[Chunk]:
@@ -391,18 +404,26 @@ def _read_and_analyse(names: list[str], shared: tuple = ()) -> tuple[list[_Read]
     ones as if every one were kept: their reads, and the runs of documents analysed together, each as
     (the positions of its files in the batch, what :func:`analyse_chunk` gives). A document longer
     than the piece size is a run of its own, not analysed (``None``): it is analysed in pieces by the
-    process that reads the chunks (:func:`_in_pieces`)."""
+    process that reads the chunks (:func:`_in_pieces`), which reads its text again (:func:`_short`)."""
     folder, manifest, claims, schema, then, limit = shared or _SHARED
-    reads = [read_document(folder / name, manifest) for name in names]
+    reads = [_short(read_document(folder / name, manifest), limit) for name in names]
     readable = [i for i, r in enumerate(reads) if r.doc is not None]
     runs: list[tuple[list[int], tuple | None]] = []
-    for long, run in groupby(readable, key=lambda i: limit is not None and len(reads[i].doc.text) > limit):
+    for long, run in groupby(readable, key=lambda i: reads[i].doc.text is None):
         if long:
             runs += [([i], None) for i in run]
         else:
             run = list(run)
             runs.append((run, analyse_chunk([reads[i].doc for i in run], claims, schema, then)))
     return reads, runs
+
+
+def _short(read: _Read, limit: int | None) -> _Read:
+    """A read whose document is longer than ``limit`` without its text (``None``): a batch holds no
+    long text while it waits to be taken back; the text is read again where it is analysed in pieces."""
+    if read.doc is None or limit is None or len(read.doc.text) <= limit:
+        return read
+    return read._replace(doc=replace(read.doc, text=None))
 
 
 def _read_run(docs: list[Document], claims: Callable | None, schema: dict[str, str] | None,
