@@ -297,12 +297,11 @@ def _write_forked(corpus, folder: Path, jobs: int) -> dict[str, list[str]]:
     :data:`CSV_PART_ROWS` rows, largest first, each taken by the next process free; the parts are then
     joined in order into ``NAME.csv`` (the bytes one process writes)."""
     corpus.claims  # made once, here, before the processes share the corpus
-    names = [n for n in TABLES if n != "comparison"]
-    starts = {n: range(0, max(len(getattr(corpus, n)), 1), CSV_PART_ROWS) for n in names}
-    tasks = [(n, "parquet", 0, 0, len(getattr(corpus, n))) for n in names]
-    tasks += [(n, "csv", a, a + CSV_PART_ROWS, min(CSV_PART_ROWS, len(getattr(corpus, n)) - a)) for n in names
-              for a in starts[n]]
-    tasks.sort(key=lambda t: -t[4])
+    rows = {n: len(getattr(corpus, n)) for n in TABLES if n != "comparison"}
+    starts = {n: range(0, max(size, 1), CSV_PART_ROWS) for n, size in rows.items()}
+    tasks = [(n, "parquet", 0, size, size) for n, size in rows.items()]
+    tasks += [(n, "csv", a, a + CSV_PART_ROWS, min(CSV_PART_ROWS, rows[n] - a)) for n in rows for a in starts[n]]
+    tasks.sort(key=lambda t: -t[4])  # the most rows first
     make = "_comparison" not in corpus.__dict__
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_hold, initargs=(corpus,)) as pool:
@@ -313,7 +312,7 @@ def _write_forked(corpus, folder: Path, jobs: int) -> dict[str, list[str]]:
         written = {"comparison": _write_one(corpus, "comparison", folder)}
         for future in futures:
             future.result()
-    for n in names:
+    for n in rows:
         _join_parts(folder, n, starts[n])
         written[n] = [f"{n}.csv", f"{n}.parquet"]
     return written

@@ -365,10 +365,12 @@ class CorpusReader:
                 docs = [kept[i] for i in run if kept[i] is not None]
                 if done is None:  # a long document: its text was left behind, read it again here
                     docs = [d for d in map(self._text_again, docs) if d is not None]
-                if done is None or len(docs) < len(run):  # long, or analysed with a file not kept
-                    yield from _chunks_of(_read_run(docs, claims, schema, self.then, limit))
+                    done = _in_pieces(docs, claims, schema, self.then, limit)
+                elif len(docs) < len(run):  # analysed with a file that is not kept
+                    done = _read_run(docs, claims, schema, self.then)
                 else:
-                    yield from _chunks_of([(docs, done)])
+                    done = [(docs, done)]
+                yield from _chunks_of(done)
         self._missing()
 
     def _text_again(self, doc: Document) -> Document | None:
@@ -427,10 +429,8 @@ def _short(read: _Read, limit: int | None) -> _Read:
 
 
 def _read_run(docs: list[Document], claims: Callable | None, schema: dict[str, str] | None,
-              then: Callable | None, limit: int | None) -> Iterable[tuple[list[Document], tuple]]:
-    """A run of kept documents analysed here: a long one in pieces, the others as one chunk."""
-    if limit is not None and any(len(d.text) > limit for d in docs):
-        return _in_pieces(docs, claims, schema, then, limit)
+              then: Callable | None) -> list[tuple[list[Document], tuple]]:
+    """The kept documents of a run the pool analysed with a file that is not kept, analysed here as one chunk."""
     return [(docs, analyse_chunk(docs, claims, schema, then))] if docs else []
 
 
