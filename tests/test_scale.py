@@ -254,6 +254,69 @@ def test_dask_local_cluster_gives_exactly_the_single_process_claims(folder, one,
     assert docs["doc_id"].tolist() == one.documents["doc_id"].tolist()
 
 
+
+@pytest.fixture
+def with_copy(folder, tmp_path):
+    """The archive with a duplicate of a file of another task of 4 files; its files, each with its task."""
+    here = tmp_path / "archive"
+    shutil.copytree(folder, here)
+    shutil.copy(here / "extra_07.txt", here / "extra_07b.txt")
+    files = sorted(p.name for p in here.iterdir() if p.name != "SOURCES.csv")
+    return here, {name: i // 4 for i, name in enumerate(files)}
+
+
+def _dask_in_threads(here, monkeypatch, tmp_path, change=None):
+    """``dask_claims`` on a cluster of threads in this process (so reads can be counted), 4 files a task;
+    the files read, in order, and the summary. ``change``: a file rewritten after its first read."""
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import Client, LocalCluster
+
+    from analysis.build import cluster
+
+    calls = []
+    real = cluster.read_document
+
+    def read_document(p, manifest):
+        calls.append(p.name)
+        read = real(p, manifest)
+        if p.name == change and calls.count(change) == 1:
+            p.write_text(p.read_text(encoding="utf-8") + "\nתוספת מאוחרת.\n", encoding="utf-8")
+        return read
+
+    monkeypatch.setattr(cluster, "read_document", read_document)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as local, \
+            Client(local) as client, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        summary = cluster.dask_claims(here, tmp_path / "out", client=client, files_per_partition=4)
+    return calls, summary
+
+
+def test_dask_reads_each_file_once_and_writes_again_only_a_task_with_a_file_not_kept(with_copy, monkeypatch, tmp_path):
+    here, task = with_copy
+    files = list(task)
+    calls, summary = _dask_in_threads(here, monkeypatch, tmp_path)
+    whole = _load(here)
+    redo = {task["extra_07b.txt"], task["zz_copy_of_first.txt"]}
+    twice = [f for f in files if task[f] in redo and f in set(whole.documents["file"])]
+    assert sorted(calls) == sorted(files + twice)  # the kept files of the two tasks written again: twice
+    assert summary["written_again"] == 2 and summary["documents"] == len(whole.documents)
+    assert [s["file"] for s in summary["skipped"]] == whole.skipped["file"].tolist()
+    got = pd.read_parquet(tmp_path / "out" / "claims").sort_values("doc_id", kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, for_parquet(whole.claims))
+
+
+def test_dask_skips_a_file_that_changes_before_its_task_is_written_again(with_copy, monkeypatch, tmp_path):
+    here, task = with_copy
+    changed = next(f for f in task if task[f] == task["extra_07b.txt"] and f.startswith("extra_")
+                   and f != "extra_07b.txt")  # kept, in the task written again
+    calls, summary = _dask_in_threads(here, monkeypatch, tmp_path, change=changed)
+    assert calls.count(changed) == 2
+    assert {"file": changed, "reason": "changed while it was read"} in [
+        {k: s[k] for k in ("file", "reason")} for s in summary["skipped"]]
+    docs = pd.read_parquet(tmp_path / "out" / "documents")
+    assert changed not in set(docs["file"]) and summary["documents"] == len(docs)
+
+
 #: A page of three short articles (headline, byline, body), written for this test.
 PAGE = """גוגל מגדילה את ההשקעה בבינה מלאכותית
 מאת דנה לוי |
