@@ -209,7 +209,8 @@ def _build_scaled(args: argparse.Namespace, source: Path, out: Path, staging: Pa
             from .build.cluster import dask_claims
 
             print(f"dask: {args.dask or 'a local cluster'} …", file=sys.stderr)
-            summary = dask_claims(source, staging, scheduler=args.dask or None)
+            with _Progress() as progress:
+                summary = dask_claims(source, staging, scheduler=args.dask or None, progress=progress)
             for name, columns in (("skipped", SKIPPED_COLUMNS), ("problems", PROBLEM_COLUMNS)):
                 write_table(frame(summary[name], columns), staging, name)
             what = (f"{summary['documents']} documents in {summary['partitions']} partitions: "

@@ -273,7 +273,7 @@ def _dask_in_threads(here, monkeypatch, tmp_path, change=None):
 
     from analysis.build import cluster
 
-    calls = []
+    calls, told = [], []
     real = cluster.read_document
 
     def read_document(p, manifest):
@@ -287,7 +287,13 @@ def _dask_in_threads(here, monkeypatch, tmp_path, change=None):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as local, \
             Client(local) as client, warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        summary = cluster.dask_claims(here, tmp_path / "out", client=client, files_per_partition=4)
+        summary = cluster.dask_claims(here, tmp_path / "out", client=client, files_per_partition=4,
+                                      progress=lambda done, n, name: told.append((done, n, name)))
+    files = sorted(p.name for p in here.iterdir() if p.name != "SOURCES.csv")
+    assert told[0] == (0, len(files), files[0])  # started
+    assert [(done, n) for done, n, _ in told[1:]] == [(min(k, len(files)), len(files))
+                                                      for k in range(4, len(files) + 4, 4)]
+    assert sorted(name for *_, name in told[1:]) == files[3::4] + files[-1:] * (len(files) % 4 > 0)  # each task's last
     return calls, summary
 
 

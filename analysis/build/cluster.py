@@ -25,6 +25,7 @@ Python, so threads would wait on each other).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -77,12 +78,14 @@ def _write_part(docs: list[Document], out: Path, number: int) -> None:
 
 
 def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None, client=None,
-                files_per_partition: int = FILES_PER_PARTITION) -> dict[str, object]:
+                files_per_partition: int = FILES_PER_PARTITION,
+                progress: Callable[[int, int, str], None] | None = None) -> dict[str, object]:
     """Claims (and documents) of every file under ``path`` as partitioned Parquet under ``out``
     (``out/claims/``, ``out/documents/``), computed on a Dask cluster: ``client``, or a ``Client`` of
     ``scheduler`` (an address), or a fresh ``LocalCluster``. Returns a summary: files, documents,
     partitions (parts written), partitions written again, skipped and problems (rows as in
-    :class:`~analysis.corpus.loader.Corpus`)."""
+    :class:`~analysis.corpus.loader.Corpus`). ``progress(done, n, file)``, if given, is called as the
+    tasks finish (``done`` of the ``n`` files read; ``file``, the last of the task just finished)."""
     import dask
     from dask.distributed import Client, LocalCluster
 
@@ -98,8 +101,9 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
         folder = reader.folder.resolve()
         manifest = dask.delayed(copy.deepcopy(reader.manifest), pure=True)  # the reader's own shrinks as it reads
         names = iter(lambda files=iter(reader.files): list(islice(files, files_per_partition)), [])
-        firsts = dask.compute(*[dask.delayed(_first, pure=False)([folder / n for n in part], manifest, out, i)
-                                for i, part in enumerate(names)])
+        parts = list(names)
+        firsts = _run(client, [dask.delayed(_first, pure=False)([folder / n for n in part], manifest, out, i)
+                               for i, part in enumerate(parts)], parts, progress)
         kept, redo = _decide(reader, firsts)
         changed = dask.compute(*[dask.delayed(_again, pure=False)(docs, manifest, out, i) for i, docs in redo.items()])
         for docs, names in zip(redo.values(), changed):
@@ -107,8 +111,8 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
                 kept.discard(id(doc))
                 reader.skip(doc.path, "changed while it was read",
                             f"{doc.path}: skipped: the file changed while it was read")
-        parts = list((out / "claims").glob("part-*.parquet"))
-        return {"files": len(reader.files), "documents": len(kept), "partitions": len(parts),
+        written = list((out / "claims").glob("part-*.parquet"))
+        return {"files": len(reader.files), "documents": len(kept), "partitions": len(written),
                 "written_again": len(redo), "skipped": reader.skipped, "problems": reader.problems}
     finally:
         if own is not None:
@@ -123,3 +127,19 @@ def _decide(reader: CorpusReader, firsts: tuple[list, ...]) -> tuple[set[int], d
     redo = {number: [r.doc for r in reads if id(r.doc) in kept] for number, reads in enumerate(firsts)
             if any(r.doc is not None and id(r.doc) not in kept for r in reads)}
     return kept, redo
+
+
+def _run(client, tasks: list, parts: list[list[str]], progress: Callable[[int, int, str], None] | None) -> list:
+    """The results of ``tasks`` (one per part of ``parts``, the file names it reads), in order, computed by
+    ``client``; ``progress`` told when they start and as each finishes."""
+    from dask.distributed import as_completed
+
+    futures = client.compute(tasks)
+    if progress is not None:
+        part_of = {f.key: k for k, f in enumerate(futures)}
+        n, done = sum(map(len, parts)), 0
+        progress(0, n, parts[0][0] if parts else "")  # started
+        for future in as_completed(futures):
+            done += len(parts[part_of[future.key]])
+            progress(done, n, parts[part_of[future.key]][-1])
+    return client.gather(futures)
