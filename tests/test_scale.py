@@ -111,9 +111,29 @@ def test_long_files_read_in_the_pool_are_analysed_here_in_pieces(folder, monkeyp
     assert pieces and len(pieces) % 2 == 0 and pieces[: len(pieces) // 2] == pieces[len(pieces) // 2:]
     for name in TABLES[:5]:
         pd.testing.assert_frame_equal(got[2][name], got[1][name], obj=name)
-    # a batch waiting to be taken back holds no long text: it is read again where it is cut
-    reads, runs = loader._read_and_analyse(pieces[:1] + ["extra_00.txt"], (folder, None, None, None, None, 2_000))
+    # a batch a pool process read holds no long text while it waits: the text is read again where it is cut
+    shared = (folder, None, None, None, None, 2_000)
+    monkeypatch.setattr(loader, "_SHARED", shared)
+    reads, runs = loader._read_and_analyse(pieces[:1] + ["extra_00.txt"])
     assert reads[0].doc.text is None and runs[0] == ([0], None) and len(reads[1].doc.text) < 2_000
+    # one process cuts the text it has read
+    reads, runs = loader._read_and_analyse(pieces[:1] + ["extra_00.txt"], shared)
+    assert len(reads[0].doc.text) > 2_000 and runs[0] == ([0], None)
+
+
+def test_one_process_reads_each_file_once_long_ones_too(folder, monkeypatch):
+    from analysis.corpus import loader
+
+    calls = []
+    real = loader.read_document
+    monkeypatch.setattr(loader, "read_document", lambda p, manifest: calls.append(p.name) or real(p, manifest))
+    reader = CorpusReader(folder, piece_chars=2_000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parts = list(iter_tables(folder, chunk_docs=5, reader=reader))
+    assert sorted(calls) == sorted(p.name for p in folder.iterdir() if p.name != "SOURCES.csv")
+    docs = pd.concat([p["documents"] for p in parts], ignore_index=True)
+    assert (docs["n_chars"] > 2_000).any()  # long files were cut in pieces
 
 
 def test_a_long_file_that_changes_while_it_is_read_is_skipped(folder, monkeypatch, tmp_path):
@@ -122,21 +142,22 @@ def test_a_long_file_that_changes_while_it_is_read_is_skipped(folder, monkeypatc
     here = tmp_path / "archive"
     shutil.copytree(folder, here)
     long = sorted(SEEDS.glob("*.txt"))[1].name
-    calls = []
+    changed = tmp_path / "changed"  # made once the file has changed (the pool's processes are forked)
     real = loader.read_document
 
     def read_document(p, manifest):
-        calls.append(p.name)
-        if p.name == long and calls.count(long) == 2:  # between the two reads of the long file
+        read = real(p, manifest)
+        if p.name == long and not changed.exists():  # after the pool process read it, before it is read here
+            changed.touch()
             p.write_text(p.read_text(encoding="utf-8") + "\nתוספת מאוחרת.\n", encoding="utf-8")
-        return real(p, manifest)
+        return read
 
     monkeypatch.setattr(loader, "read_document", read_document)
-    reader = CorpusReader(here, piece_chars=2_000)
+    reader = CorpusReader(here, piece_chars=2_000, jobs=2)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parts = list(iter_tables(here, chunk_docs=5, reader=reader))
-    assert calls.count(long) == 2
+    assert changed.exists()
     assert {"file": long, "reason": "changed while it was read"} in reader.skipped
     docs = pd.concat([p["documents"] for p in parts], ignore_index=True)
     assert long not in set(docs["file"]) and len(docs) == 5 + 12 - 1

@@ -363,8 +363,8 @@ class CorpusReader:
             k += len(batch)
             for run, done in runs:
                 docs = [kept[i] for i in run if kept[i] is not None]
-                if done is None:  # a long document: its text was left behind, read it again here
-                    docs = [d for d in map(self._text_again, docs) if d is not None]
+                if done is None:  # a long document (its text left behind by a pool process: read it again)
+                    docs = [d for d in docs if d.text is not None or self._text_again(d) is not None]
                     done = _in_pieces(docs, claims, schema, self.then, limit)
                 elif len(docs) < len(run):  # analysed with a file that is not kept
                     done = _read_run(docs, claims, schema, self.then)
@@ -406,26 +406,22 @@ def _read_and_analyse(names: list[str], shared: tuple = ()) -> tuple[list[_Read]
     ones as if every one were kept: their reads, and the runs of documents analysed together, each as
     (the positions of its files in the batch, what :func:`analyse_chunk` gives). A document longer
     than the piece size is a run of its own, not analysed (``None``): it is analysed in pieces by the
-    process that reads the chunks (:func:`_in_pieces`), which reads its text again (:func:`_short`)."""
+    process that reads the chunks (:func:`_in_pieces`). Read in a pool process, it comes back without
+    its text (``None``; a batch waiting to be taken back holds no long text), read again there."""
     folder, manifest, claims, schema, then, limit = shared or _SHARED
-    reads = [_short(read_document(folder / name, manifest), limit) for name in names]
+    reads = [read_document(folder / name, manifest) for name in names]
+    long = {i for i, r in enumerate(reads) if r.doc is not None and limit is not None and len(r.doc.text) > limit}
     readable = [i for i, r in enumerate(reads) if r.doc is not None]
     runs: list[tuple[list[int], tuple | None]] = []
-    for long, run in groupby(readable, key=lambda i: reads[i].doc.text is None):
-        if long:
+    for is_long, run in groupby(readable, key=long.__contains__):
+        if is_long:
             runs += [([i], None) for i in run]
         else:
             run = list(run)
             runs.append((run, analyse_chunk([reads[i].doc for i in run], claims, schema, then)))
+    if not shared:  # in a pool process
+        reads = [r._replace(doc=replace(r.doc, text=None)) if i in long else r for i, r in enumerate(reads)]
     return reads, runs
-
-
-def _short(read: _Read, limit: int | None) -> _Read:
-    """A read whose document is longer than ``limit`` without its text (``None``): a batch holds no
-    long text while it waits to be taken back; the text is read again where it is analysed in pieces."""
-    if read.doc is None or limit is None or len(read.doc.text) <= limit:
-        return read
-    return read._replace(doc=replace(read.doc, text=None))
 
 
 def _read_run(docs: list[Document], claims: Callable | None, schema: dict[str, str] | None,
