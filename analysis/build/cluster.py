@@ -100,14 +100,13 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
         reader, out = CorpusReader(path), Path(out).resolve()  # workers may start elsewhere: whole paths
         folder = reader.folder.resolve()
         manifest = dask.delayed(copy.deepcopy(reader.manifest), pure=True)  # the reader's own shrinks as it reads
-        names = iter(lambda files=iter(reader.files): list(islice(files, files_per_partition)), [])
-        parts = list(names)
+        parts = list(iter(lambda files=iter(reader.files): list(islice(files, files_per_partition)), []))
         firsts = _run(client, [dask.delayed(_first, pure=False)([folder / n for n in part], manifest, out, i)
                                for i, part in enumerate(parts)], parts, progress)
         kept, redo = _decide(reader, firsts)
         changed = dask.compute(*[dask.delayed(_again, pure=False)(docs, manifest, out, i) for i, docs in redo.items()])
-        for docs, names in zip(redo.values(), changed):
-            for doc in (doc for doc in docs if doc.file in names):
+        for docs, gone in zip(redo.values(), changed):
+            for doc in (doc for doc in docs if doc.file in gone):
                 kept.discard(id(doc))
                 reader.skip(doc.path, "changed while it was read",
                             f"{doc.path}: skipped: the file changed while it was read")
