@@ -275,7 +275,6 @@ def test_dask_local_cluster_gives_exactly_the_single_process_claims(folder, one,
     assert docs["doc_id"].tolist() == one.documents["doc_id"].tolist()
 
 
-
 @pytest.fixture
 def with_copy(folder, tmp_path):
     """The archive with a duplicate of a file of another task of 4 files; its files, each with its task."""
