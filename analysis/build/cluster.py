@@ -27,7 +27,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
@@ -35,7 +34,7 @@ import pyarrow.parquet as pq
 
 from ..claims.corpus import CORPUS_CLAIM_SCHEMA, document_claims
 from ..corpus.documents import Document, Manifest
-from ..corpus.loader import CorpusReader, analyse_chunk, documents_table, read_document
+from ..corpus.loader import CorpusReader, analyse_chunk, batches, documents_table, read_document
 from .tables import for_parquet
 
 __all__ = ["FILES_PER_PARTITION", "dask_claims"]
@@ -100,7 +99,7 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
         reader, out = CorpusReader(path), Path(out).resolve()  # workers may start elsewhere: whole paths
         folder = reader.folder.resolve()
         manifest = dask.delayed(copy.deepcopy(reader.manifest), pure=True)  # the reader's own shrinks as it reads
-        parts = list(iter(lambda files=iter(reader.files): list(islice(files, files_per_partition)), []))
+        parts = list(batches(reader.files, files_per_partition))
         firsts = _run(client, [dask.delayed(_first, pure=False)([folder / n for n in part], manifest, out, i)
                                for i, part in enumerate(parts)], parts, progress)
         kept, redo = _decide(reader, firsts)
@@ -108,8 +107,7 @@ def dask_claims(path: str | Path, out: str | Path, scheduler: str | None = None,
         for docs, gone in zip(redo.values(), changed):
             for doc in (doc for doc in docs if doc.file in gone):
                 kept.discard(id(doc))
-                reader.skip(doc.path, "changed while it was read",
-                            f"{doc.path}: skipped: the file changed while it was read")
+                reader.skip_changed(doc.path)
         written = list((out / "claims").glob("part-*.parquet"))
         return {"files": len(reader.files), "documents": len(kept), "partitions": len(written),
                 "written_again": len(redo), "skipped": reader.skipped, "problems": reader.problems}

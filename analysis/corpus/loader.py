@@ -260,6 +260,10 @@ class CorpusReader:
         self.skipped.append({"file": p.name, "reason": reason})
         self.problem(p, level, message)
 
+    def skip_changed(self, p: Path) -> None:
+        """Skip file ``p``, kept when first read but different when read again."""
+        self.skip(p, "changed while it was read", f"{p}: skipped: the file changed while it was read")
+
     def _manifest(self) -> Manifest | None:
         manifest_path = self.folder / MANIFEST_NAME
         if not manifest_path.exists():
@@ -348,7 +352,7 @@ class CorpusReader:
         file order, what each batch's reads are worth is decided (:meth:`_keep`), and a batch whose
         readable files were not all kept (a duplicate, a reused doc_id) is analysed again without them."""
         claims, schema, limit = Corpus.document_claims, Corpus.claims_schema, self.piece_chars
-        names = iter(lambda files=iter(self.files): list(islice(files, CHUNK_DOCS)), [])
+        names = batches(self.files, CHUNK_DOCS)
         if self.jobs > 1:
             _warm_up(claims)
             # the pool's own copy of the manifest: this one forgets each row as its file is kept (:meth:`_missing`)
@@ -364,7 +368,7 @@ class CorpusReader:
             for run, done in runs:
                 docs = [kept[i] for i in run if kept[i] is not None]
                 if done is None:  # a long document (its text left behind by a pool process: read it again)
-                    docs = [d for d in docs if d.text is not None or self._text_again(d) is not None]
+                    docs = [d for d in docs if self._has_text(d)]
                     done = _in_pieces(docs, claims, schema, self.then, limit)
                 elif len(docs) < len(run):  # analysed with a file that is not kept
                     done = _read_run(docs, claims, schema, self.then)
@@ -373,15 +377,17 @@ class CorpusReader:
                 yield from _chunks_of(done)
         self._missing()
 
-    def _text_again(self, doc: Document) -> Document | None:
-        """``doc`` (a long document, read without its text) with its text read again; None, and said, if
-        the file is no longer what was read."""
+    def _has_text(self, doc: Document) -> bool:
+        """Whether ``doc`` has its text: a long document a pool process sent back without it has it read
+        again here; False, and said, if the file is no longer what was read."""
+        if doc.text is not None:
+            return True
         again = read_document(doc.path, None).doc
         if again is None or again.sha256 != doc.sha256:
-            self.skip(doc.path, "changed while it was read", f"{doc.path}: skipped: the file changed while it was read")
-            return None
+            self.skip_changed(doc.path)
+            return False
         doc.text = again.text
-        return doc
+        return True
 
 
 def _chunks_of(done: Iterable[tuple[list[Document], tuple]]) -> Iterator[Chunk]:
@@ -504,6 +510,16 @@ def jobs_count(jobs: int | None) -> int:
     if not isinstance(jobs, int) or jobs < 0:
         raise ValueError(f"jobs={jobs!r}: give a whole number of processes (0 for every core)")
     return jobs
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter), never held whole.
+
+    >>> list(batches(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    items = iter(items)
+    return iter(lambda: list(islice(items, size)), [])
 
 
 def in_order(work: Callable, items: Iterable, jobs: int, extra: tuple = (), chunk: int = 16,
