@@ -291,6 +291,34 @@ def test_every_table_has_both_languages():
     assert all({r[0] for r in rows} == {"he", "ar"} for rows in TABLES.values())
 
 
+#: Rules that read what was decided before: the subject of the number before in the sentence
+#: (coordinated_number), the subject named, read once per number (named_subject).
+STATEFUL = [(table, *row) for table in ("coordinated_number", "named_subject") for row in TABLES[table]]
+
+
+@pytest.mark.parametrize("table,lang,text,claim,subject,rule", STATEFUL,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(STATEFUL)])
+def test_subject_rules_while_another_text_is_read(monkeypatch, table, lang, text, claim, subject, rule):
+    """What a rule keeps between two decisions belongs to its number or its sentence, never to the
+    module: another text read in the middle of each number's subject (as another thread of a Dask
+    worker does) changes nothing."""
+    from analysis.claims import subject as subject_rules
+
+    def read_another(site, found, kinds):
+        if not busy:
+            busy.append(1)
+            extract_claims("אנבידיה גייסה 5 מיליארד דולר, ואמזון 4 מיליארד דולר.", "he")
+            busy.clear()
+        return None
+
+    busy: list = []
+    alone = extract_claims(text, lang, "2025-06-01")
+    monkeypatch.setattr(subject_rules, "SETTLE_RULES", (read_another, *subject_rules.SETTLE_RULES))
+    interleaved = extract_claims(text, lang, "2025-06-01")
+    assert interleaved.equals(alone), interleaved.compare(alone)
+    assert interleaved.loc[interleaved["text"] == claim, "subject"].tolist() == [subject]
+
+
 # --------------------------------------------------------------------------- page furniture
 
 

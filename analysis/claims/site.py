@@ -48,6 +48,10 @@ class Site:
     published: str
     lang: str | None
     role: str = ""  #: "before" or "after" for the two ends of a change "from X to Y"
+    #: what the rules read about this number once and ask again (its sentence's is ``ctx.memo``):
+    #: kept here, never in a module, so that numbers read at the same time in other threads
+    #: (a Dask worker runs several) never see one another's
+    memo: dict = field(default_factory=dict, repr=False)
 
     def figures_in(self, a: int, b: int, dates: bool = False, own: bool = False) -> list[Quantity]:
         """The quantities of the sentence starting between normalized ``a`` and ``b``: not dates or

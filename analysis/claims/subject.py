@@ -175,8 +175,8 @@ def _demoted(p: Party) -> int:
 def named_subject(site: Site) -> Decision:
     """The subject named in the sentence by the proximity rules (see the module); read once per
     site (:func:`owner_after` asks first)."""
-    if _LAST[0] is site:
-        return _LAST[1]
+    if "named_subject" in site.memo:
+        return site.memo["named_subject"]
     reading = read_parties(site)
     if reading is None:
         parties = [Party(ma, mb, m.entity, m.type) for ma, mb, m in site.ctx.mentions
@@ -187,11 +187,9 @@ def named_subject(site: Site) -> Decision:
         if quoted:  # a number in a quotation is about what the quotation names (else its speaker's)
             parties = [p for p in parties if quoted[0] <= p.a < quoted[1]]
     found = nearest(site, parties)
-    _LAST[:] = [site, Decision(found[1].entity, _RANKS[found[0]], {"party": found[1]}) if found else NONE]
-    return _LAST[1]
-
-
-_LAST: list = [None, NONE]  # the last site :func:`named_subject` read, and its decision
+    decision = site.memo["named_subject"] = \
+        Decision(found[1].entity, _RANKS[found[0]], {"party": found[1]}) if found else NONE
+    return decision
 
 
 def _candidates(site: Site, reading) -> list[Party]:
@@ -752,7 +750,7 @@ def person_wanted(site: Site, found: Decision, kinds: tuple[str, ...]) -> Decisi
     """The metric reader left the metric empty because its cue measures a person (an age, a tenure)
     and the subject read is a company or a product (``metric:unfit_subject``): the nearest person
     the sentence names, else nobody ("طالب جامعي يبلغ من العمر 20 عامًا" next to Google)."""
-    if _METRIC_RULE[0] != "unfit_subject" or not found.value or found.extra.get("stands") or \
+    if site.memo.get("metric_rule") != "unfit_subject" or not found.value or found.extra.get("stands") or \
             _type(site, found.value, found.extra.get("party")) in ("person", "place"):
         return None
     got = fitting_party(site, found, ("person",))
@@ -840,8 +838,8 @@ def coordinated_number(site: Site, found: Decision, kinds: tuple[str, ...]) -> D
     ("הונו שקול להון של 1 מיליון אמריקאים ו-2 מיליון ישראלים": both about the same fortune), and
     so does a number the one before is compared with, in a clause that names no one ("1.2 מיליון
     ישראלים החזיקו במטבעות קריפטו ב-2024, לעומת 2.35 מיליון בשיא של 2021")."""
-    ctx, end, decision = _PREVIOUS
-    if ctx is not site.ctx or not decision.value or end > site.qa:
+    end, decision = site.ctx.memo.get("settled", (0, NONE))
+    if not decision.value or end > site.qa:
         return None
     gap = site.text[end:site.qa].strip(" -,\u060c\u00a0")
     conjunctions = party_words(site.lang).conjunctions if site.lang else ()
@@ -864,10 +862,6 @@ def _compared(site: Site) -> bool:
     reading = read_parties(site)
     ca, cb = clause_of(site)
     return reading is not None and not any(ca <= p.a < cb and not p.source for p in reading.parties)
-
-
-_PREVIOUS: list = [None, 0, NONE]  # the sentence of the last number settled, its end and its subject
-_METRIC_RULE: list = [""]  # the rule that decided the metric of the number being settled
 
 
 def speaker_company(site: Site, found: Decision, kinds: tuple[str, ...]) -> Decision | None:
@@ -993,10 +987,10 @@ def settle_subject(site: Site, decided: dict) -> Decision:
     if site.kind in ("date", "year"):
         return found
     kinds = subject_kinds().get(decided["metric"].value, ())
-    _METRIC_RULE[0] = decided["metric"].rule
+    site.memo["metric_rule"] = decided["metric"].rule  # (for person_wanted)
     for rule in SETTLE_RULES:
         settled = rule(site, found, kinds)
         if settled is not None:
             break
-    _PREVIOUS[:] = [site.ctx, site.qb, settled]
+    site.ctx.memo["settled"] = (site.qb, settled)  # the sentence's last number settled (coordinated_number)
     return settled
