@@ -217,7 +217,7 @@ NO_FITTING_SUBJECT = [
     ("he", "Gemini שלח הודעה לסטודנט בן 20.", "20", "", None),
 ]
 
-PERSON_WANTED = [
+PERSON_FIGURE = [
     # a person's figure (an age) read with a company: the person named, else nobody
     ("he", "סם אלטמן, בן 40, הודיע כי OpenAI תגייס עוד.", "40", "Sam Altman", None),
     ("ar", "عينت Meta باحثا يبلغ من العمر 24 عامًا.", "24 عامًا", "", None),
@@ -264,7 +264,7 @@ ANAPHOR = [
 
 TABLES = {
     "respectively": RESPECTIVELY, "national_figure": NATIONAL_FIGURE, "market_size": MARKET_SIZE,
-    "unnamed_party": UNNAMED_PARTY, "person_wanted": PERSON_WANTED, "maker_for_product": MAKER_FOR_PRODUCT,
+    "unnamed_party": UNNAMED_PARTY, "person_figure": PERSON_FIGURE, "maker_for_product": MAKER_FOR_PRODUCT,
     "place_alone": PLACE_ALONE, "people_of_place": PEOPLE_OF_PLACE,
     "sector_shares": SECTOR_SHARES, "elided_subject": ELIDED_SPEAKING, "named_subject": NAMED,
     "no_subject_metric": NO_SUBJECT_METRIC, "product_tier": PRODUCT_TIER, "fits_metric": FITS_METRIC,

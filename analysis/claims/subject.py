@@ -57,8 +57,6 @@ word, the one nearest the number deciding:
 * ``outside_analysis``: page furniture (a byline's comment counter) is about nobody;
 * ``no_subject_metric``: so is a metric about nobody (reader comments);
 * ``product_tier``: a product and a tier word the lexicon knows with it (``ChatGPT … Plus``);
-* ``person_wanted``: the metric reader found a person's figure (an age) and a company named
-  (``metric:unfit_subject``): the nearest person, else nobody;
 * ``fits_metric``: the subject read stands when its type suits the metric (``subject_is_type``:
   a person for an age, a company for a valuation), or the metric says nothing;
 * ``company_of``: a product or a person where a company is wanted stands for its company
@@ -746,17 +744,6 @@ def no_subject_metric(site: Site, found: Decision, kinds: tuple[str, ...]) -> De
     return Decision("", "no_subject_metric") if kinds == ("none",) else None
 
 
-def person_wanted(site: Site, found: Decision, kinds: tuple[str, ...]) -> Decision | None:
-    """The metric reader left the metric empty because its cue measures a person (an age, a tenure)
-    and the subject read is a company or a product (``metric:unfit_subject``): the nearest person
-    the sentence names, else nobody ("طالب جامعي يبلغ من العمر 20 عامًا" next to Google)."""
-    if site.memo.get("metric_rule") != "unfit_subject" or not found.value or found.extra.get("stands") or \
-            _type(site, found.value, found.extra.get("party")) in ("person", "place"):
-        return None
-    got = fitting_party(site, found, ("person",))
-    return Decision(got.value, "person_wanted", got.extra) if got else Decision("", "person_wanted")
-
-
 def fits_metric(site: Site, found: Decision, kinds: tuple[str, ...]) -> Decision | None:
     """A subject named in the sentence stands when its type suits the metric (``metrics.csv``,
     ``subject_is_type``): a person for an age, a company for a valuation, a product for a
@@ -969,7 +956,7 @@ def no_fitting_subject(site: Site, found: Decision, kinds: tuple[str, ...]) -> D
 
 
 #: The rules that settle the subject once the metric is known, in order (see the module).
-SETTLE_RULES = (outside_analysis, no_subject_metric, product_tier, person_wanted, fits_metric, company_of, fitting_party,
+SETTLE_RULES = (outside_analysis, no_subject_metric, product_tier, fits_metric, company_of, fitting_party,
                 maker_for_product, the_source,
                 coordinated_number, speaker_company, place_alone,
                 earlier_sentence, article_main_entity, no_fitting_subject)
@@ -987,7 +974,6 @@ def settle_subject(site: Site, decided: dict) -> Decision:
     if site.kind in ("date", "year"):
         return found
     kinds = subject_kinds().get(decided["metric"].value, ())
-    site.memo["metric_rule"] = decided["metric"].rule  # (for person_wanted)
     for rule in SETTLE_RULES:
         settled = rule(site, found, kinds)
         if settled is not None:
