@@ -13,6 +13,7 @@ regex scans (every word; one word list), against the time a pass may take at 5 M
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -66,8 +67,7 @@ def _best(work, runs: int) -> float:
 
 
 def stages(runs: int) -> int:
-    import re
-
+    """Print the cost of one pass over the seeds by stage (``--stages``; see the module)."""
     from bench_claims import seeds
 
     from analysis import extract_claims
